@@ -1,0 +1,144 @@
+package org.glasshouse;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.glasshouse.cli.CliOptions;
+import org.glasshouse.cli.NightlyCommand;
+import org.glasshouse.cli.RestartCommand;
+import org.glasshouse.cli.StatusCommand;
+import org.glasshouse.cli.UsageException;
+import org.glasshouse.generate.SampleDataGenerator;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The command line: {@code glasshouse <verb> [options]}. Exit codes: 0 success, 1 failure, 2 bad usage, 3 busy. */
+public final class Glasshouse {
+
+    static final String USAGE = """
+            Usage: glasshouse <command> [options]
+
+              nightly  [--input DIR] [--out DIR] [--as-of YYYY-MM-DD] [--profile P]
+                       Run the whole pipeline: ingest, validate, metrics, report, publish.
+                       Defaults: --input sample-data (with the 'sample' profile), --out ./out, --as-of today (UTC).
+              status   [--out DIR] [--limit N]      Recent runs from the job repository.
+              restart  [--out DIR]                  Resume the last failed run at the step that failed.
+              generate --services N --out DIR [--seed S]
+                       Write a consistent synthetic input set (reference data + partner inboxes).
+
+            Any --glasshouse.x=y or --spring.x=y argument overrides a setting of config/application.yml.
+            """;
+
+    private Glasshouse() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        if (args.length == 0 || Set.of("help", "--help", "-h").contains(args[0])) {
+            System.out.print(USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        try {
+            return switch (args[0]) {
+                case "nightly" -> nightly(CliOptions.parse(rest, Set.of("input", "out", "as-of", "profile"), Set.of()));
+                case "status" -> status(CliOptions.parse(rest, Set.of("out", "limit", "profile"), Set.of()));
+                case "restart" -> restart(CliOptions.parse(rest, Set.of("out", "profile"), Set.of()));
+                case "generate" -> generate(CliOptions.parse(rest, Set.of("services", "out", "seed"), Set.of()));
+                default -> throw new UsageException("unknown command '" + args[0] + "'");
+            };
+        } catch (UsageException e) {
+            System.err.println("glasshouse: " + e.getMessage());
+            System.err.print(USAGE);
+            return 2;
+        } catch (Exception e) {
+            System.err.println("glasshouse: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int nightly(CliOptions o) throws Exception {
+        Path input = o.has("input") ? Path.of(o.get("input", "")) : bundledSampleData();
+        if (!Files.isDirectory(input)) throw new UsageException("input folder " + input + " does not exist");
+        Path out = Path.of(o.get("out", "out"));
+        var asOf = NightlyCommand.asOf(o);
+        List<String> profiles = new ArrayList<>();
+        if (!o.has("input")) profiles.add("sample");
+        if (o.has("profile")) profiles.addAll(Arrays.asList(o.get("profile", "").split(",")));
+        try (ConfigurableApplicationContext ctx = start(out, profiles, o.springArgs())) {
+            requireSecret(ctx);
+            return NightlyCommand.run(ctx, input, out, asOf);
+        }
+    }
+
+    private static int status(CliOptions o) throws Exception {
+        int limit;
+        try {
+            limit = Integer.parseInt(o.get("limit", "10"));
+        } catch (NumberFormatException e) {
+            throw new UsageException("--limit must be a whole number");
+        }
+        try (ConfigurableApplicationContext ctx = start(Path.of(o.get("out", "out")), profiles(o), o.springArgs())) {
+            return StatusCommand.run(ctx, limit);
+        }
+    }
+
+    private static int restart(CliOptions o) throws Exception {
+        Path out = Path.of(o.get("out", "out"));
+        // The sample profile's key is needed if the run being restarted was a sample run; a real secret wins.
+        List<String> profiles = profiles(o);
+        if (profiles.isEmpty()) profiles.add("sample");
+        try (ConfigurableApplicationContext ctx = start(out, profiles, o.springArgs())) {
+            return RestartCommand.run(ctx, out);
+        }
+    }
+
+    private static int generate(CliOptions o) throws Exception {
+        if (!o.has("services") || !o.has("out")) throw new UsageException("generate needs --services N and --out DIR");
+        int services;
+        long seed;
+        try {
+            services = Integer.parseInt(o.get("services", ""));
+            seed = Long.parseLong(o.get("seed", "20260601"));
+        } catch (NumberFormatException e) {
+            throw new UsageException("--services and --seed must be whole numbers");
+        }
+        System.out.println(SampleDataGenerator.generate(Path.of(o.get("out", "")), services, seed));
+        return 0;
+    }
+
+    /** ./sample-data when run from the project folder, else the one beside the launcher. */
+    static Path bundledSampleData() {
+        Path local = Path.of("sample-data");
+        String home = System.getenv("GLASSHOUSE_HOME");
+        return Files.isDirectory(local) || home == null ? local : Path.of(home, "sample-data");
+    }
+
+    private static List<String> profiles(CliOptions o) {
+        List<String> p = new ArrayList<>();
+        if (o.has("profile")) p.addAll(Arrays.asList(o.get("profile", "").split(",")));
+        return p;
+    }
+
+    static ConfigurableApplicationContext start(Path out, List<String> profiles, List<String> springArgs) {
+        Path abs = out.toAbsolutePath().normalize();
+        return new SpringApplicationBuilder(GlasshouseApplication.class)
+                .properties("glasshouse.out=" + abs)
+                .profiles(profiles.toArray(String[]::new))
+                .run(springArgs.toArray(String[]::new));
+    }
+
+    private static void requireSecret(ConfigurableApplicationContext ctx) {
+        String secret = ctx.getEnvironment().getProperty("glasshouse.pseudonymisation.secret", "");
+        if (secret.isBlank()) {
+            throw new UsageException("GLASSHOUSE_HMAC_SECRET is not set. Beneficiary refs are replaced by a keyed hash "
+                    + "at ingestion and the key must come from the environment: export GLASSHOUSE_HMAC_SECRET=<a long "
+                    + "random string kept by the agency> (only the bundled sample data runs without it).");
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.glasshouse.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.glasshouse.nightly.NightlyParameters;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** {@code nightly [--input DIR] [--out DIR] [--as-of YYYY-MM-DD]}: one full run of the pipeline. */
+public final class NightlyCommand {
+
+    private NightlyCommand() {}
+
+    public static LocalDate asOf(CliOptions o) {
+        String v = o.get("as-of", null);
+        if (v == null) return LocalDate.now(java.time.ZoneOffset.UTC);
+        try {
+            return LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--as-of must be a date as YYYY-MM-DD, got '" + v + "'");
+        }
+    }
+
+    public static int run(ConfigurableApplicationContext ctx, Path input, Path out, LocalDate asOf) throws Exception {
+        JobRuns runs = new JobRuns(ctx);
+        try (RunLock lock = RunLock.tryAcquire(JobRuns.lockFile(out))) {
+            if (lock == null) {
+                System.err.println("Another Glasshouse run is in progress on " + out + "; not starting a second one.");
+                return 3;
+            }
+            runs.recoverStale().forEach(e -> System.err.println("Marked run " + e.getJobParameters()
+                    .getLong(NightlyParameters.RUN_ID) + " FAILED: its process had died. Use 'restart' to resume it."));
+            NightlyParameters params = new NightlyParameters(input, out, asOf, runs.nextRunId());
+            JobExecution e = runs.launch(params.toJobParameters());
+            return e.getStatus() == BatchStatus.COMPLETED ? 0 : 1;
+        }
+    }
+}

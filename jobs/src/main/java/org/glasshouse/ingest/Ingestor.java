@@ -1,0 +1,144 @@
+package org.glasshouse.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lands new files from an input folder ({@code reference/<dataset>.csv} and {@code inbox/<partner_id>/...}) into the
+ * landing zone, unchanged, with their SHA-256. A file whose checksum is already landed is not landed again.
+ */
+public final class Ingestor {
+
+    private static final Logger log = LoggerFactory.getLogger(Ingestor.class);
+
+    private final Path landingDir;
+    private final LandingManifest manifest;
+    private final Collection<String> datasets;
+    private final Clock clock;
+
+    public Ingestor(Path landingDir, Collection<String> datasets, Clock clock) {
+        this.landingDir = landingDir;
+        this.manifest = new LandingManifest(landingDir.resolve("manifest.jsonl"));
+        this.datasets = datasets;
+        this.clock = clock;
+    }
+
+    public LandingManifest manifest() { return manifest; }
+
+    public IngestResult ingest(Path input, String runId) throws IOException {
+        if (!Files.isDirectory(input)) {
+            throw new IOException("Input folder " + input + " does not exist; expected reference/ and inbox/ inside it");
+        }
+        Set<String> known = new HashSet<>();
+        manifest.entries().forEach(e -> known.add(e.sha256()));
+        List<LandedFile> landed = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        int[] seen = {0};
+
+        Path reference = input.resolve("reference");
+        if (Files.isDirectory(reference)) {
+            for (Path f : listFiles(reference)) {
+                take(f, LandedFile.REFERENCE, null, input, runId, Map.of(), known, landed, problems, seen);
+            }
+        }
+        Path inbox = input.resolve("inbox");
+        if (Files.isDirectory(inbox)) {
+            for (Path partnerDir : listDirs(inbox)) {
+                String partner = partnerDir.getFileName().toString();
+                if (!DatasetNaming.SAFE_ID.matcher(partner).matches()) {
+                    problems.add("inbox folder '" + partner + "' is not a valid partner id; its files were not taken");
+                    continue;
+                }
+                Map<String, String> submitted = SubmissionLog.read(partnerDir);
+                for (Path f : listFiles(partnerDir)) {
+                    take(f, partner, null, input, runId, submitted, known, landed, problems, seen);
+                }
+                for (Path sub : listDirs(partnerDir)) {
+                    for (Path f : listFiles(sub)) {
+                        take(f, partner, sub.getFileName().toString(), input, runId, submitted, known, landed,
+                                problems, seen);
+                    }
+                }
+            }
+        }
+        log.info("Ingest: {} new file(s) landed, {} already ingested, {} problem(s)", landed.size(), seen[0],
+                problems.size());
+        return new IngestResult(landed, seen[0], problems);
+    }
+
+    private void take(Path file, String partner, String folder, Path input, String runId,
+                      Map<String, String> submitted, Set<String> known, List<LandedFile> landed,
+                      List<String> problems, int[] seen) throws IOException {
+        String name = file.getFileName().toString();
+        if (DatasetNaming.isMetadata(name)) return;
+        Optional<String> dataset = DatasetNaming.datasetOf(folder, name, datasets);
+        Optional<String> format = DatasetNaming.formatOf(name);
+        String source = input.relativize(file).toString();
+        if (dataset.isEmpty()) problems.add(source + ": file name does not start with a known dataset name");
+        if (format.isEmpty()) problems.add(source + ": unsupported file type (accepted: .csv, .jsonl, .parquet, .xlsx)");
+
+        String sha = sha256(file);
+        if (!known.add(sha)) {
+            seen[0]++;
+            return;
+        }
+        Path rel = Path.of(safeSegment(partner), sha, DatasetNaming.safeFileName(name));
+        Path target = landingDir.resolve(rel);
+        Files.createDirectories(target.getParent());
+        Path tmp = target.resolveSibling(target.getFileName() + ".part");
+        Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        String submittedAt = submitted.getOrDefault(name, Files.getLastModifiedTime(file).toInstant().toString());
+        LandedFile entry = new LandedFile(sha, Files.size(target), partner, dataset.orElse(null),
+                format.orElse(null), name, source, rel.toString(), clock.instant().toString(), submittedAt, runId);
+        manifest.append(entry);
+        landed.add(entry);
+    }
+
+    private static String safeSegment(String partner) {
+        return LandedFile.REFERENCE.equals(partner) ? partner : DatasetNaming.safeFileName(partner);
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            byte[] buf = new byte[1 << 16];
+            while (in.read(buf) >= 0) { /* digest as we go */ }
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Path> listFiles(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    private static List<Path> listDirs(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isDirectory).sorted().toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}

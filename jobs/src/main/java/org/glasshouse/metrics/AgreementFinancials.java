@@ -1,0 +1,38 @@
+package org.glasshouse.metrics;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Per agreement, in the reporting currency: committed, disbursed (disbursements − refunds) and spent
+ * (expenditures), from transactions dated on or before as-of. Agreements with no transactions have 0, not null.
+ */
+public final class AgreementFinancials {
+
+    private AgreementFinancials() {}
+
+    public static Dataset<Row> compute(MetricInputs in) {
+        Dataset<Row> agreements = Money.toReporting(in.agreements(), "committed_amount", "currency",
+                col("start_date"), "committed", in);
+        Dataset<Row> tx = Money.toReporting(in.transactions(), "amount", "currency", col("date"), "amount_rc", in);
+        Dataset<Row> flows = tx.groupBy(col("agreement_id").as("_tx_agreement")).agg(
+                sum(amountOf("disbursement")).minus(sum(amountOf("refund"))).as("_disbursed"),
+                sum(amountOf("expenditure")).as("_spent"));
+        return agreements.join(flows, col("agreement_id").equalTo(col("_tx_agreement")), "left")
+                .select(col("agreement_id"), col("programme_id"), col("partner_id"), col("start_date"),
+                        col("end_date"), col("committed"),
+                        coalesce(col("_disbursed"), lit(0.0)).as("disbursed"),
+                        coalesce(col("_spent"), lit(0.0)).as("spent"));
+    }
+
+    private static Column amountOf(String type) {
+        return when(col("type").equalTo(type), col("amount_rc")).otherwise(lit(0.0));
+    }
+}

@@ -1,0 +1,13 @@
+package org.glasshouse.metrics;
+
+import java.util.List;
+
+/** Every metric table the pipeline computes, in the order they are written. */
+public final class MetricCatalog {
+
+    private MetricCatalog() {}
+
+    public static List<MetricTable> all() {
+        return List.of(new AgreementMetrics(), new ProgrammeMetrics(), new ImpactEstimates());
+    }
+}

@@ -1,0 +1,37 @@
+package org.glasshouse.nightly;
+
+import org.apache.spark.sql.SparkSession;
+import org.glasshouse.config.GlasshouseProperties;
+import org.glasshouse.metrics.MetricCatalog;
+import org.glasshouse.metrics.MetricInputs;
+import org.glasshouse.metrics.MetricsRun;
+import org.glasshouse.spark.SparkSessionProvider;
+import org.springframework.batch.core.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.repeat.RepeatStatus;
+
+/** Computes the metric tables from the run's curated data into the metric history, keyed by as-of and run. */
+public class MetricsTasklet implements Tasklet {
+
+    private final SparkSessionProvider spark;
+    private final GlasshouseProperties props;
+
+    public MetricsTasklet(SparkSessionProvider spark, GlasshouseProperties props) {
+        this.spark = spark;
+        this.props = props;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        NightlyParameters params = NightlyParameters.from(chunkContext);
+        RunPaths paths = params.paths();
+        SparkSession session = spark.session();
+        MetricInputs inputs = MetricInputs.of(params.asOf(), props.getReportingCurrency(),
+                d -> session.read().parquet(paths.curated(d).toString()));
+        int tables = MetricsRun.run(inputs, MetricCatalog.all(),
+                t -> paths.metricPartition(t, params.asOf().toString()));
+        chunkContext.getStepContext().getStepExecution().setWriteCount(tables);
+        return RepeatStatus.FINISHED;
+    }
+}

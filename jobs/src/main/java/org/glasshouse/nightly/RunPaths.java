@@ -1,0 +1,35 @@
+package org.glasshouse.nightly;
+
+import java.nio.file.Path;
+
+/**
+ * The folder layout under OUT. Everything under private/ is never published; site is the public entry point
+ * (a symbolic link to the current release under releases/).
+ */
+public record RunPaths(Path out, String runId) {
+
+    public RunPaths {
+        out = out.toAbsolutePath().normalize();
+    }
+
+    public Path privateDir() { return out.resolve("private"); }
+    public Path landing() { return privateDir().resolve("landing"); }
+    public Path landingManifest() { return landing().resolve("manifest.jsonl"); }
+    public Path runsDir() { return privateDir().resolve("runs"); }
+    public Path runDir() { return runsDir().resolve(runId); }
+    public Path inputsFile() { return runDir().resolve("inputs.json"); }
+    public Path accountingFile() { return runDir().resolve("accounting.json"); }
+    public Path summaryFile() { return runDir().resolve("summary.json"); }
+    public Path curated(String dataset) { return runDir().resolve("curated").resolve(dataset); }
+    public Path quarantine(String dataset) { return runDir().resolve("quarantine").resolve(dataset); }
+    public Path metricsHistory() { return privateDir().resolve("metrics"); }
+    public Path staging() { return runDir().resolve("site-staging"); }
+    public Path releases() { return out.resolve("releases"); }
+    public Path site() { return out.resolve("site"); }
+    public Path lockFile() { return privateDir().resolve("glasshouse.lock"); }
+
+    /** Where one metric table's rows for one as-of date and run live; Spark reads as_of and run_id back as columns. */
+    public Path metricPartition(String table, String asOf) {
+        return metricsHistory().resolve(table).resolve("as_of=" + asOf).resolve("run_id=" + runId);
+    }
+}

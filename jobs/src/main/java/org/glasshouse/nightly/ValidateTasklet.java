@@ -1,0 +1,61 @@
+package org.glasshouse.nightly;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.util.List;
+import org.glasshouse.config.GlasshouseProperties;
+import org.glasshouse.contract.ContractCatalog;
+import org.glasshouse.ingest.LandedFile;
+import org.glasshouse.spark.SparkSessionProvider;
+import org.glasshouse.validate.DatasetValidator;
+import org.glasshouse.validate.ValidationReport;
+import org.glasshouse.validate.ValidationRun;
+import org.glasshouse.validate.read.Pseudonymiser;
+import org.glasshouse.validate.rules.AgreementCheck;
+import org.glasshouse.validate.rules.CurrencyCheck;
+import org.glasshouse.validate.rules.DuplicateKeyCheck;
+import org.glasshouse.validate.rules.IndicatorCheck;
+import org.glasshouse.validate.rules.RegionCheck;
+import org.glasshouse.validate.rules.SeverityPolicy;
+import org.springframework.batch.core.StepContribution;
+import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.repeat.RepeatStatus;
+
+/** Validates the run's input set into curated, quarantine and findings Parquet, and checks row accounting. */
+public class ValidateTasklet implements Tasklet {
+
+    private final SparkSessionProvider spark;
+    private final ContractCatalog contracts;
+    private final GlasshouseProperties props;
+
+    public ValidateTasklet(SparkSessionProvider spark, ContractCatalog contracts, GlasshouseProperties props) {
+        this.spark = spark;
+        this.contracts = contracts;
+        this.props = props;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        NightlyParameters params = NightlyParameters.from(chunkContext);
+        RunPaths paths = params.paths();
+        List<LandedFile> active = IngestTasklet.JSON.readValue(paths.inputsFile().toFile(), new TypeReference<>() {});
+        DatasetValidator validator = new DatasetValidator(spark.session(),
+                List.of(new DuplicateKeyCheck(contracts), new AgreementCheck(props.getValidation().getGraceDays()),
+                        new IndicatorCheck(), new CurrencyCheck(), new RegionCheck()),
+                new SeverityPolicy(props.getRules().getSeverity()),
+                new Pseudonymiser(props.getPseudonymisation().getSecret()));
+        ValidationReport report = new ValidationRun(spark.session(), contracts, validator,
+                props.getReportingCurrency(), props.getValidation().getGraceDays(),
+                props.getValidation().getParallelDatasets())
+                .run(active, paths.landing(), d -> new DatasetValidator.Outputs(paths.curated(d), paths.quarantine(d),
+                        paths.runDir().resolve("findings").resolve(d)));
+        IngestTasklet.JSON.writerWithDefaultPrettyPrinter().writeValue(paths.accountingFile().toFile(), report);
+
+        StepExecution step = chunkContext.getStepContext().getStepExecution();
+        step.setReadCount(report.read());
+        step.setWriteCount(report.accepted());
+        step.setProcessSkipCount(report.quarantined());
+        return RepeatStatus.FINISHED;
+    }
+}

@@ -1,0 +1,81 @@
+package org.glasshouse.publish;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes a staged site as a new immutable release folder, verifies it by re-reading every checksum, and only
+ * then switches the public entry point (a symbolic link) to it with one atomic rename. A run that dies before the
+ * rename leaves the previous release and the entry point exactly as they were.
+ */
+public final class ReleasePublisher {
+
+    private static final Logger log = LoggerFactory.getLogger(ReleasePublisher.class);
+
+    private final Path releases;
+    private final Path entryPoint;
+
+    public ReleasePublisher(Path releases, Path entryPoint) {
+        this.releases = releases;
+        this.entryPoint = entryPoint;
+    }
+
+    public Path publish(Path staged, String releaseId) throws IOException {
+        Path release = releases.resolve(releaseId);
+        if (Files.exists(release)) {
+            // A restarted publish finds its own complete release; anything else is never overwritten.
+            List<String> bad = Checksums.verify(release);
+            if (!bad.isEmpty()) {
+                throw new IOException("Release " + release + " already exists and does not verify: " + bad);
+            }
+        } else {
+            Files.createDirectories(releases);
+            Path incoming = releases.resolve(".incoming-" + releaseId);
+            deleteTree(incoming);
+            copyTree(staged, incoming);
+            Checksums.write(incoming);
+            List<String> bad = Checksums.verify(incoming);
+            if (!bad.isEmpty()) throw new IOException("Staged release does not verify: " + bad);
+            Files.move(incoming, release, StandardCopyOption.ATOMIC_MOVE);
+        }
+        switchEntryPoint(release);
+        log.info("Published release {} at {}", releaseId, entryPoint);
+        return release;
+    }
+
+    private void switchEntryPoint(Path release) throws IOException {
+        if (Files.exists(entryPoint) && !Files.isSymbolicLink(entryPoint)) {
+            throw new FileAlreadyExistsException(entryPoint.toString(), null,
+                    "the public entry point is a real folder, not a link to a release; move it away first");
+        }
+        Path link = entryPoint.resolveSibling("." + entryPoint.getFileName() + ".next");
+        Files.deleteIfExists(link);
+        Files.createSymbolicLink(link, entryPoint.getParent().relativize(release));
+        Files.move(link, entryPoint, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.sorted().toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    public static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.glasshouse.spark;
+
+import org.apache.spark.sql.SparkSession;
+import org.glasshouse.config.GlasshouseProperties;
+
+/**
+ * One SparkSession per JVM, created on first use. Steps ask for it lazily so a restarted job that skips completed
+ * steps still gets a session in the step where it resumes.
+ */
+public final class SparkSessionProvider implements AutoCloseable {
+
+    private final GlasshouseProperties.Spark settings;
+    private volatile SparkSession session;
+
+    public SparkSessionProvider(GlasshouseProperties.Spark settings) {
+        this.settings = settings;
+    }
+
+    public SparkSession session() {
+        SparkSession s = session;
+        if (s == null) {
+            synchronized (this) {
+                if (session == null) {
+                    session = build(settings);
+                }
+                s = session;
+            }
+        }
+        return s;
+    }
+
+    static SparkSession build(GlasshouseProperties.Spark settings) {
+        SparkSession.Builder b = SparkSession.builder()
+                .appName(settings.getAppName())
+                .config("spark.ui.enabled", "false")
+                .config("spark.ui.showConsoleProgress", "false")
+                .config("spark.sql.session.timeZone", "UTC")
+                .config("spark.sql.shuffle.partitions", Integer.toString(settings.getShufflePartitions()))
+                .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
+                .config("spark.sql.parquet.compression.codec", "snappy");
+        // On a cluster, spark-submit sets the master; only default it when nothing else did.
+        if (System.getProperty("spark.master") == null && settings.getMaster() != null && !settings.getMaster().isBlank()) {
+            b.master(settings.getMaster());
+        }
+        settings.getConf().forEach(b::config);
+        return b.getOrCreate();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (session != null) {
+            session.stop();
+            session = null;
+        }
+    }
+}

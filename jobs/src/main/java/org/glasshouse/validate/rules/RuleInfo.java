@@ -1,0 +1,4 @@
+package org.glasshouse.validate.rules;
+
+/** A rule's stable identity and documentation: what it checks and how to fix a row that breaks it. */
+public record RuleInfo(String id, String dataset, String field, Severity defaultSeverity, String title, String hint) {}

@@ -1,0 +1,43 @@
+package org.glasshouse.reports.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A chart over categories. The id is the file stem of {@code charts/<id>.png|.svg} and must match
+ * [a-z0-9-]+. Alt text is required (it becomes the img alt).
+ */
+public record Chart(String id, ChartKind kind, String title, String altText, String categoryAxisLabel,
+                    String valueAxisLabel, List<String> categories, List<ChartSeries> series) {
+    public Chart {
+        if (!SafeNames.isSafeChartId(id)) {
+            throw new IllegalArgumentException("chart id must match [a-z0-9-]+: " + SafeNames.quote(id));
+        }
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(title, "title");
+        if (altText == null || altText.isBlank()) {
+            throw new IllegalArgumentException("chart " + id + " needs non-blank alt text");
+        }
+        categories = List.copyOf(categories);
+        series = List.copyOf(series);
+        for (ChartSeries s : series) {
+            if (s.values().size() != categories.size()) {
+                throw new IllegalArgumentException("chart " + id + " series " + SafeNames.quote(s.name())
+                        + " has " + s.values().size() + " values for " + categories.size() + " categories");
+            }
+        }
+    }
+
+    /** Number of (series, category) values that are null and therefore not drawn. */
+    public int missingValueCount() {
+        int n = 0;
+        for (ChartSeries s : series) {
+            for (Double v : s.values()) {
+                if (v == null || v.isNaN() || v.isInfinite()) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+}

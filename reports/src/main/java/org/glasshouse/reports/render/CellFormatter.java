@@ -1,0 +1,129 @@
+package org.glasshouse.reports.render;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+
+import org.glasshouse.reports.model.ColumnType;
+import org.glasshouse.reports.model.Suppressed;
+
+/**
+ * Formats one cell value by its {@link ColumnType}, identically for CSV and HTML (HTML adds thousands
+ * separators). Numbers go through BigDecimal with HALF_UP and are never printed in scientific notation.
+ * Doubles are converted with {@link BigDecimal#valueOf(double)} (their shortest decimal form), so
+ * 0.125 and 2.675 round up as written. NaN and infinities print as empty.
+ */
+public final class CellFormatter {
+    private CellFormatter() {
+    }
+
+    /** The plain form used in CSV (no grouping). null → "", Suppressed → "[c]". */
+    public static String plain(Object value, ColumnType type) {
+        return format(value, type, false);
+    }
+
+    /** The display form used in HTML: like {@link #plain} with thousands separators for quantities. */
+    public static String display(Object value, ColumnType type) {
+        return format(value, type, type != ColumnType.INTEGER);
+    }
+
+    /** True if the value will be printed as a number (so it must not be formula-neutralised). */
+    public static boolean printsAsNumber(Object value, ColumnType type) {
+        return type.isNumeric() && toDecimal(value) != null;
+    }
+
+    private static String format(Object value, ColumnType type, boolean grouped) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Suppressed) {
+            return Suppressed.MARKER;
+        }
+        if (type.isNumeric()) {
+            BigDecimal d = toDecimal(value);
+            if (d == null) {
+                return isNonFinite(value) ? "" : String.valueOf(value);
+            }
+            String s = number(d, type);
+            return grouped ? group(s) : s;
+        }
+        if (value instanceof LocalDate date) {
+            return DateTimeFormatter.ISO_LOCAL_DATE.format(date);
+        }
+        if (value instanceof Double dv && isNonFinite(dv)) {
+            return "";
+        }
+        if (value instanceof Double || value instanceof Float) {
+            return BigDecimal.valueOf(((Number) value).doubleValue()).stripTrailingZeros().toPlainString();
+        }
+        if (value instanceof BigDecimal bd) {
+            return bd.toPlainString();
+        }
+        return String.valueOf(value);
+    }
+
+    private static String number(BigDecimal d, ColumnType type) {
+        BigDecimal r = switch (type) {
+            case MONEY -> d.setScale(2, RoundingMode.HALF_UP);
+            case RATE -> d.setScale(4, RoundingMode.HALF_UP);
+            case NUMBER -> strip(d.setScale(6, RoundingMode.HALF_UP));
+            default -> d.setScale(0, RoundingMode.HALF_UP);
+        };
+        if (r.signum() == 0) {
+            r = r.abs(); // never "-0.00"
+        }
+        return r.toPlainString();
+    }
+
+    private static BigDecimal strip(BigDecimal d) {
+        BigDecimal s = d.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
+
+    static BigDecimal toDecimal(Object value) {
+        if (value instanceof BigDecimal bd) {
+            return bd;
+        }
+        if (value instanceof BigInteger bi) {
+            return new BigDecimal(bi);
+        }
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return BigDecimal.valueOf(((Number) value).longValue());
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double v = ((Number) value).doubleValue();
+            return Double.isFinite(v) ? BigDecimal.valueOf(v) : null;
+        }
+        if (value instanceof String s) {
+            try {
+                return new BigDecimal(s.trim());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isNonFinite(Object value) {
+        return (value instanceof Double d && !Double.isFinite(d)) || (value instanceof Float f && !Float.isFinite(f));
+    }
+
+    /** Inserts "," every three digits of the integer part of a plain decimal string. */
+    static String group(String plain) {
+        int start = plain.startsWith("-") ? 1 : 0;
+        int dot = plain.indexOf('.');
+        int end = dot < 0 ? plain.length() : dot;
+        StringBuilder sb = new StringBuilder(plain.length() + 4);
+        sb.append(plain, 0, start);
+        for (int i = start; i < end; i++) {
+            if (i > start && (end - i) % 3 == 0) {
+                sb.append(',');
+            }
+            sb.append(plain.charAt(i));
+        }
+        sb.append(plain, end, plain.length());
+        return sb.toString();
+    }
+}

@@ -1,0 +1,121 @@
+package org.glasshouse.reports.render;
+
+import java.awt.BasicStroke;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+
+import org.glasshouse.reports.model.Chart;
+import org.glasshouse.reports.model.ChartKind;
+import org.glasshouse.reports.model.ChartSeries;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.LineAndShapeRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+/** Turns a {@link Chart} model into a styled JFreeChart (no I/O). */
+final class JFreeChartBuilder {
+    private JFreeChartBuilder() {
+    }
+
+    static JFreeChart build(Chart chart) {
+        DefaultCategoryDataset data = dataset(chart);
+        CategoryAxis categoryAxis = new CategoryAxis(chart.categoryAxisLabel());
+        NumberAxis valueAxis = new NumberAxis(chart.valueAxisLabel());
+        CategoryPlot plot = new CategoryPlot(data, categoryAxis, valueAxis, null);
+        plot.setOrientation(PlotOrientation.VERTICAL);
+        plot.setRenderer(chart.kind() == ChartKind.BAR ? barRenderer(chart) : lineRenderer(chart));
+        style(plot, chart);
+        JFreeChart result = new JFreeChart(chart.title(), ChartStyle.TITLE, plot, chart.series().size() > 1);
+        result.setBackgroundPaint(ChartStyle.BACKGROUND);
+        result.setAntiAlias(true);
+        result.setTextAntiAlias(true);
+        result.getTitle().setPaint(ChartStyle.TEXT);
+        LegendTitle legend = result.getLegend();
+        if (legend != null) {
+            legend.setItemFont(ChartStyle.LABEL);
+            legend.setItemPaint(ChartStyle.TEXT);
+            legend.setBackgroundPaint(ChartStyle.BACKGROUND);
+        }
+        return result;
+    }
+
+    private static DefaultCategoryDataset dataset(Chart chart) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        // Categories are keyed by position so that two partners with the same display name stay apart.
+        for (ChartSeries s : chart.series()) {
+            for (int i = 0; i < chart.categories().size(); i++) {
+                Double v = s.values().get(i);
+                Double drawn = v == null || !Double.isFinite(v) ? null : v;
+                data.addValue(drawn, s.name(), new CategoryKey(i, chart.categories().get(i)));
+            }
+        }
+        return data;
+    }
+
+    private static BarRenderer barRenderer(Chart chart) {
+        BarRenderer r = new BarRenderer();
+        r.setBarPainter(new StandardBarPainter());
+        r.setShadowVisible(false);
+        r.setDrawBarOutline(false);
+        r.setItemMargin(0.05);
+        for (int i = 0; i < chart.series().size(); i++) {
+            r.setSeriesPaint(i, ChartStyle.series(i));
+        }
+        return r;
+    }
+
+    private static LineAndShapeRenderer lineRenderer(Chart chart) {
+        LineAndShapeRenderer r = new LineAndShapeRenderer(true, true);
+        for (int i = 0; i < chart.series().size(); i++) {
+            r.setSeriesPaint(i, ChartStyle.series(i));
+            r.setSeriesStroke(i, new BasicStroke(2.5f));
+        }
+        return r;
+    }
+
+    private static void style(CategoryPlot plot, Chart chart) {
+        plot.setBackgroundPaint(ChartStyle.BACKGROUND);
+        plot.setOutlineVisible(false);
+        plot.setRangeGridlinePaint(ChartStyle.GRID);
+        plot.setRangeGridlinesVisible(true);
+        plot.setDomainGridlinesVisible(false);
+        CategoryAxis x = plot.getDomainAxis();
+        x.setLabelFont(ChartStyle.LABEL);
+        x.setTickLabelFont(ChartStyle.TICK);
+        x.setLabelPaint(ChartStyle.TEXT);
+        x.setTickLabelPaint(ChartStyle.TEXT);
+        x.setMaximumCategoryLabelLines(2);
+        if (chart.categories().size() > 8) {
+            x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        }
+        NumberAxis y = (NumberAxis) plot.getRangeAxis();
+        y.setLabelFont(ChartStyle.LABEL);
+        y.setTickLabelFont(ChartStyle.TICK);
+        y.setLabelPaint(ChartStyle.TEXT);
+        y.setTickLabelPaint(ChartStyle.TEXT);
+        y.setAutoRangeIncludesZero(chart.kind() == ChartKind.BAR);
+        // Fixed symbols: the default NumberFormat follows the JVM locale and would change the output.
+        y.setNumberFormatOverride(new DecimalFormat("#,##0.######", DecimalFormatSymbols.getInstance(Locale.ENGLISH)));
+    }
+
+    /** A category identified by its position; displays as its label. */
+    private record CategoryKey(int index, String label) implements Comparable<CategoryKey> {
+        @Override
+        public int compareTo(CategoryKey o) {
+            return Integer.compare(index, o.index);
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.glasshouse.reports.render;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.glasshouse.reports.model.Block;
+import org.glasshouse.reports.model.Chart;
+import org.glasshouse.reports.model.ChartBlock;
+import org.glasshouse.reports.model.DataTable;
+import org.glasshouse.reports.model.Page;
+import org.glasshouse.reports.model.Report;
+import org.glasshouse.reports.render.html.PageViews;
+
+/**
+ * Renders a {@link Report} as a static site: one HTML page per {@link Page} (Thymeleaf, escaped),
+ * {@code charts/<id>.png|.svg}, {@code data/<name>.csv} and {@code assets/site.css}.
+ */
+public final class SiteRenderer {
+    private static final String CSS_RESOURCE = "templates/report/site.css";
+    private static final String CSS_FILE = "assets/site.css";
+
+    private SiteRenderer() {
+    }
+
+    public static RenderedSite render(Report report, Path siteDir) {
+        Path root = siteDir.toAbsolutePath().normalize();
+        List<String> written = new ArrayList<>();
+        try {
+            Files.createDirectories(root);
+            for (Chart chart : charts(report)) {
+                ChartRenderer.render(chart, inside(root, "charts"));
+                written.add("charts/" + chart.id() + ".png");
+                written.add("charts/" + chart.id() + ".svg");
+            }
+            for (DataTable table : report.openData()) {
+                String rel = PageViews.csvHref(table);
+                CsvTableWriter.write(table, inside(root, rel));
+                written.add(rel);
+            }
+            copyCss(inside(root, CSS_FILE));
+            written.add(CSS_FILE);
+            for (Page page : report.pages()) {
+                String html = Templates.render("report/page", "page", PageViews.of(report, page));
+                Files.writeString(inside(root, page.fileName()), html, StandardCharsets.UTF_8);
+                written.add(page.fileName());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write site to " + root, e);
+        }
+        return new RenderedSite(written.stream().sorted().toList());
+    }
+
+    /** Every chart of the report once; two different charts with the same id are an error. */
+    private static List<Chart> charts(Report report) {
+        Map<String, Chart> byId = new HashMap<>();
+        List<Chart> charts = new ArrayList<>();
+        for (Page page : report.pages()) {
+            for (Block block : page.blocks()) {
+                if (block instanceof ChartBlock cb) {
+                    Chart previous = byId.putIfAbsent(cb.chart().id(), cb.chart());
+                    if (previous == null) {
+                        charts.add(cb.chart());
+                    } else if (!previous.equals(cb.chart())) {
+                        throw new IllegalArgumentException("two different charts have the id " + cb.chart().id());
+                    }
+                }
+            }
+        }
+        return charts;
+    }
+
+    /** Resolves a relative path under the site root, refusing anything that would escape it. */
+    private static Path inside(Path root, String relative) throws IOException {
+        Path p = root.resolve(relative).normalize();
+        if (!p.startsWith(root) || p.equals(root)) {
+            throw new IllegalArgumentException("path escapes the site directory: " + relative);
+        }
+        Files.createDirectories(p.getParent());
+        return p;
+    }
+
+    private static void copyCss(Path target) throws IOException {
+        try (InputStream in = SiteRenderer.class.getClassLoader().getResourceAsStream(CSS_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing classpath resource " + CSS_RESOURCE);
+            }
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

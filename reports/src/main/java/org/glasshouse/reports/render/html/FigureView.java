@@ -1,0 +1,10 @@
+package org.glasshouse.reports.render.html;
+
+/** A chart: PNG image with alt text, SVG link, caption, and its numbers as a table. */
+public record FigureView(String id, String pngHref, String svgHref, String alt, String caption, TableView table)
+        implements BlockView {
+    @Override
+    public String kind() {
+        return "figure";
+    }
+}
