@@ -11,6 +11,8 @@ public final class SparkSessionProvider implements AutoCloseable {
 
     private final GlasshouseProperties.Spark settings;
     private volatile SparkSession session;
+    /** False when a session already existed in this JVM (tests share one): then it is not ours to stop. */
+    private boolean owned;
 
     public SparkSessionProvider(GlasshouseProperties.Spark settings) {
         this.settings = settings;
@@ -21,6 +23,7 @@ public final class SparkSessionProvider implements AutoCloseable {
         if (s == null) {
             synchronized (this) {
                 if (session == null) {
+                    owned = SparkSession.getDefaultSession().isEmpty();
                     session = build(settings);
                 }
                 s = session;
@@ -48,9 +51,9 @@ public final class SparkSessionProvider implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (session != null) {
+        if (session != null && owned) {
             session.stop();
-            session = null;
         }
+        session = null;
     }
 }
