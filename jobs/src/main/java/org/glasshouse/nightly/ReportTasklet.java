@@ -1,6 +1,8 @@
 package org.glasshouse.nightly;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.glasshouse.config.GlasshouseProperties;
@@ -39,13 +41,10 @@ public class ReportTasklet implements Tasklet {
         SparkSession session = spark.session();
         DisclosureControl sdc = new DisclosureControl(props.getReport().getMinimumCellSize());
         String asOf = params.asOf().toString();
-        DataTable agreements = table(session, paths, asOf, PublicTables.AGREEMENT_METRICS, sdc, "agreement_id");
-        DataTable programmes = table(session, paths, asOf, PublicTables.PROGRAMME_METRICS, sdc, "programme_id");
-        DataTable impact = table(session, paths, asOf, PublicTables.IMPACT_ESTIMATES, sdc, "programme_id",
-                "indicator_id", "method");
+        Map<String, DataTable> tables = new LinkedHashMap<>();
+        for (PublicTable spec : PublicTables.all()) tables.put(spec.name(), table(session, paths, asOf, spec, sdc));
         var report = ReportAssembler.assemble(new ReportAssembler.Inputs(props.getReport().getTitle(),
-                params.asOf(), params.runIdText(), props.getReportingCurrency(), sdc.k(), agreements, programmes,
-                impact));
+                params.asOf(), params.runIdText(), props.getReportingCurrency(), sdc.k(), tables));
         ReleasePublisher.deleteTree(paths.staging());
         RenderedSite site = SiteRenderer.render(report, paths.staging());
         chunkContext.getStepContext().getStepExecution().setWriteCount(site.files().size());
@@ -53,9 +52,10 @@ public class ReportTasklet implements Tasklet {
     }
 
     private static DataTable table(SparkSession session, RunPaths paths, String asOf, PublicTable spec,
-                                   DisclosureControl sdc, String... orderBy) {
+                                   DisclosureControl sdc) {
         List<Row> rows = session.read().parquet(paths.metricPartition(spec.name(), asOf).toString())
-                .orderBy(orderBy[0], java.util.Arrays.copyOfRange(orderBy, 1, orderBy.length)).collectAsList();
+                .orderBy(spec.orderBy().stream().map(org.apache.spark.sql.functions::col)
+                        .toArray(org.apache.spark.sql.Column[]::new)).collectAsList();
         return sdc.apply(spec, spec.fromRows(rows));
     }
 }

@@ -14,9 +14,10 @@ import org.glasshouse.reports.model.DataTable;
  *
  * @param peopleCounts columns that count people (disclosure-controlled)
  * @param derived      columns computed from a people count, suppressed together with it
+ * @param orderBy      columns that give the published rows a stable order
  */
 public record PublicTable(String name, String title, List<Column> columns, List<String> peopleCounts,
-                          List<String> derived) {
+                          List<String> derived, List<String> orderBy) {
 
     public DataTable fromRows(List<Row> rows) {
         List<List<Object>> out = new ArrayList<>(rows.size());

@@ -42,7 +42,7 @@ public final class PublicTables {
             c("cost_per_unit", MONEY, "spent / units."),
             c("priority_share", RATE, "Share of beneficiaries in the priority group."),
             c("notes", TEXT, "Why a figure is empty, when it is.")),
-            List.of("beneficiaries"), List.of("cost_per_beneficiary", "priority_share"));
+            List.of("beneficiaries"), List.of("cost_per_beneficiary", "priority_share"), List.of("agreement_id"));
 
     public static final PublicTable PROGRAMME_METRICS = new PublicTable("programme_metrics",
             "Money and delivery per programme", List.of(
@@ -59,7 +59,8 @@ public final class PublicTables {
             c("priority_share", RATE, "Share of beneficiaries in the priority group."),
             c("overlap", COUNT, "People served by more than one partner of the programme."),
             c("notes", TEXT, "Why a figure is empty, when it is.")),
-            List.of("beneficiaries", "overlap"), List.of("cost_per_beneficiary", "priority_share"));
+            List.of("beneficiaries", "overlap"), List.of("cost_per_beneficiary", "priority_share"),
+            List.of("programme_id"));
 
     public static final PublicTable IMPACT_ESTIMATES = new PublicTable("impact_estimates",
             "Impact estimates per programme and indicator", List.of(
@@ -77,8 +78,10 @@ public final class PublicTables {
             c("cost_per_improved", MONEY, "Programme spent / participants who improved."),
             c("notes", TEXT, "Why a figure is empty, when it is.")),
             List.of("n_participants", "n_comparison"),
-            List.of("estimate", "ci_low", "ci_high", "p_value", "effect_size", "cost_per_improved"));
+            List.of("estimate", "ci_low", "ci_high", "p_value", "effect_size", "cost_per_improved"),
+            List.of("programme_id", "indicator_id", "method"));
 
+    /** Every public table; the report step loads each from the metric table of the same name. */
     public static List<PublicTable> all() {
         return List.of(AGREEMENT_METRICS, PROGRAMME_METRICS, IMPACT_ESTIMATES);
     }

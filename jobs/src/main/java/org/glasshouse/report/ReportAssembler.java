@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.glasshouse.reports.model.Block;
 import org.glasshouse.reports.model.Chart;
 import org.glasshouse.reports.model.ChartBlock;
@@ -22,8 +23,13 @@ import org.glasshouse.reports.model.TableBlock;
 /** Turns the (already disclosure-controlled) public tables into the report model: pages, charts and open data. */
 public final class ReportAssembler {
 
+    /** @param tables the disclosure-controlled public tables by name (see {@link PublicTables}) */
     public record Inputs(String title, LocalDate asOf, String runId, String currency, int k,
-                         DataTable agreements, DataTable programmes, DataTable impact) {}
+                         Map<String, DataTable> tables) {
+        DataTable agreements() { return tables.get(PublicTables.AGREEMENT_METRICS.name()); }
+        DataTable programmes() { return tables.get(PublicTables.PROGRAMME_METRICS.name()); }
+        DataTable impact() { return tables.get(PublicTables.IMPACT_ESTIMATES.name()); }
+    }
 
     private ReportAssembler() {}
 
@@ -62,8 +68,7 @@ public final class ReportAssembler {
         List<Page> pages = List.of(
                 new Page("index.html", in.title(), overview),
                 new Page("methodology.html", "Methodology", method));
-        return new Report(in.title(), in.asOf(), in.runId(), pages,
-                List.of(in.agreements(), in.programmes(), in.impact()));
+        return new Report(in.title(), in.asOf(), in.runId(), pages, List.copyOf(in.tables().values()));
     }
 
     private static Chart fundingChart(Inputs in) {
