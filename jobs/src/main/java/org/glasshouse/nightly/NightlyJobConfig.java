@@ -10,6 +10,7 @@ import org.springframework.batch.core.explore.JobExplorer;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -25,20 +26,46 @@ public class NightlyJobConfig {
     public static final String JOB_NAME = "nightly";
 
     @Bean
-    public Job nightlyJob(JobRepository repo, PlatformTransactionManager tx, SparkSessionProvider spark,
-                          ContractCatalog contracts, GlasshouseProperties props, JobExplorer explorer) {
+    public IngestTasklet ingestTasklet() {
+        return new IngestTasklet(Clock.systemUTC());
+    }
+
+    @Bean
+    public ValidateTasklet validateTasklet(SparkSessionProvider spark, ContractCatalog contracts,
+                                           GlasshouseProperties props) {
+        return new ValidateTasklet(spark, contracts, props);
+    }
+
+    @Bean
+    public MetricsTasklet metricsTasklet(SparkSessionProvider spark, GlasshouseProperties props) {
+        return new MetricsTasklet(spark, props);
+    }
+
+    @Bean
+    public ReportTasklet reportTasklet(SparkSessionProvider spark, GlasshouseProperties props) {
+        return new ReportTasklet(spark, props);
+    }
+
+    @Bean
+    public PublishTasklet publishTasklet() {
+        return new PublishTasklet();
+    }
+
+    @Bean
+    public Job nightlyJob(JobRepository repo, PlatformTransactionManager tx, JobExplorer explorer,
+                          IngestTasklet ingest, ValidateTasklet validate, MetricsTasklet metrics,
+                          ReportTasklet report, PublishTasklet publish) {
         return new JobBuilder(JOB_NAME, repo)
                 .listener(new RunSummaryListener(explorer))
-                .start(step("ingest", new IngestTasklet(Clock.systemUTC()), repo, tx))
-                .next(step("validate", new ValidateTasklet(spark, contracts, props), repo, tx))
-                .next(step("metrics", new MetricsTasklet(spark, props), repo, tx))
-                .next(step("report", new ReportTasklet(spark, props), repo, tx))
-                .next(step("publish", new PublishTasklet(), repo, tx))
+                .start(step("ingest", ingest, repo, tx))
+                .next(step("validate", validate, repo, tx))
+                .next(step("metrics", metrics, repo, tx))
+                .next(step("report", report, repo, tx))
+                .next(step("publish", publish, repo, tx))
                 .build();
     }
 
-    private static Step step(String name, org.springframework.batch.core.step.tasklet.Tasklet tasklet,
-                             JobRepository repo, PlatformTransactionManager tx) {
+    private static Step step(String name, Tasklet tasklet, JobRepository repo, PlatformTransactionManager tx) {
         return new StepBuilder(name, repo).tasklet(tasklet, tx).build();
     }
 }

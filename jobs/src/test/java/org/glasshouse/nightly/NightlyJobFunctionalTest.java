@@ -1,0 +1,176 @@
+package org.glasshouse.nightly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doCallRealMethod;
+import static org.mockito.Mockito.doThrow;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.glasshouse.GlasshouseApplication;
+import org.glasshouse.testing.SharedSpark;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.launch.JobLauncher;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+/**
+ * The whole nightly job on the bundled sample data (sample-data/README.md documents every planted problem and the
+ * expected figures, derived independently of the pipeline). Runs 1 and 2 go through uninterrupted; run 3 fails in
+ * the metrics step once and is restarted.
+ */
+@SpringBootTest(classes = GlasshouseApplication.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NightlyJobFunctionalTest {
+
+    static final Path OUT = tempDir();
+    static final Path SAMPLE = Path.of("..", "sample-data").toAbsolutePath().normalize();
+    static final LocalDate AS_OF = LocalDate.parse("2026-09-30");
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry r) {
+        r.add("glasshouse.out", OUT::toString);
+        r.add("glasshouse.pseudonymisation.secret", () -> "functional-test-secret");
+    }
+
+    @Autowired JobLauncher launcher;
+    @Autowired Job nightlyJob;
+    @MockitoSpyBean MetricsTasklet metricsTasklet;
+
+    JobExecution first;
+    JobExecution second;
+    Path siteAfterSecond;
+
+    @BeforeAll
+    void runTwice() throws Exception {
+        SharedSpark.get();
+        first = launcher.run(nightlyJob, new NightlyParameters(SAMPLE, OUT, AS_OF, 1).toJobParameters());
+        Path firstRelease = OUT.resolve("releases").resolve("2026-09-30-run1");
+        assertThat(firstRelease.resolve("index.html")).exists();
+        second = launcher.run(nightlyJob, new NightlyParameters(SAMPLE, OUT, AS_OF, 2).toJobParameters());
+        siteAfterSecond = Files.readSymbolicLink(OUT.resolve("site"));
+    }
+
+    @Test
+    void firstRunCountsEveryRowOnce() {
+        assertThat(first.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        StepExecution ingest = step(first, "ingest");
+        assertThat(ingest.getReadCount()).isEqualTo(160);   // 6 reference files + 154 partner files
+        assertThat(ingest.getWriteCount()).isEqualTo(160);
+        StepExecution validate = step(first, "validate");
+        // 23,490 rows = 54 reference + 2,000 transactions + 20,000 services + 442 results + 994 measurements.
+        assertThat(validate.getReadCount()).isEqualTo(23_490);
+        // 28 planted-invalid services rows + 5 planted-invalid transactions.
+        assertThat(validate.getSkipCount()).isEqualTo(33);
+        assertThat(validate.getWriteCount()).isEqualTo(23_457);
+    }
+
+    @Test
+    void publishesTheDocumentedFigures() throws IOException {
+        Map<String, Map<String, String>> agreements = csvById(site().resolve("data/agreement_metrics.csv"), "agreement_id");
+        Map<String, String> agr001 = agreements.get("AGR-001");
+        assertThat(agr001).containsEntry("committed", "1200000.00").containsEntry("disbursed", "900000.00")
+                .containsEntry("spent", "774084.08").containsEntry("beneficiaries", "508")
+                .containsEntry("units", "4685");
+        // 774084.08 / 508 = 1523.7875... → 1523.79; 900000 / 1200000 = 0.75.
+        assertThat(agr001).containsEntry("cost_per_beneficiary", "1523.79").containsEntry("disbursement_rate", "0.7500");
+        assertThat(agreements.get("AGR-006")).containsEntry("disbursed", "520000.00").containsEntry("spent", "686399.99");
+        // AGR-012 served 7 people: below k = 10, so the count and what derives from it are suppressed.
+        assertThat(agreements.get("AGR-012")).containsEntry("beneficiaries", "[c]")
+                .containsEntry("cost_per_beneficiary", "[c]").containsEntry("spent", "38250.01");
+
+        Map<String, Map<String, String>> programmes = csvById(site().resolve("data/programme_metrics.csv"), "programme_id");
+        assertThat(programmes.get("PRG-CHA")).containsEntry("beneficiaries", "1669").containsEntry("overlap", "32");
+        assertThat(programmes.get("PRG-DIG")).containsEntry("beneficiaries", "1242").containsEntry("overlap", "22");
+        assertThat(programmes.get("PRG-YEP")).containsEntry("beneficiaries", "1513").containsEntry("overlap", "27")
+                // 1200000 + 950000 + 780000 + 640000
+                .containsEntry("committed", "3570000.00");
+        assertThat(site().resolve("index.html")).exists();
+        assertThat(site().resolve("charts/funding-by-programme.png")).exists();
+        assertThat(site().resolve("charts/funding-by-programme.svg")).exists();
+    }
+
+    @Test
+    void secondRunOnUnchangedInputsFindsNoNewFilesAndPublishesTheSameFigures() throws IOException {
+        assertThat(second.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(step(second, "ingest").getWriteCount()).isZero();
+        assertThat(step(second, "ingest").getExecutionContext().getInt("already_ingested")).isEqualTo(160);
+        Path r1 = OUT.resolve("releases/2026-09-30-run1/data");
+        Path r2 = OUT.resolve("releases/2026-09-30-run2/data");
+        for (String table : List.of("agreement_metrics.csv", "programme_metrics.csv", "impact_estimates.csv")) {
+            assertThat(Files.readString(r2.resolve(table))).as(table).isEqualTo(Files.readString(r1.resolve(table)));
+        }
+        assertThat(siteAfterSecond.toString()).isEqualTo("releases/2026-09-30-run2");
+        assertThat(OUT.resolve("private/runs/2/summary.json")).content().contains("\"status\" : \"COMPLETED\"");
+    }
+
+    @Test
+    void aRunThatFailsInMetricsRestartsThereAndPublishesTheSameFigures() throws Exception {
+        doThrow(new IllegalStateException("simulated crash in metrics")).doCallRealMethod()
+                .when(metricsTasklet).execute(any(), any());
+        var params = new NightlyParameters(SAMPLE, OUT, AS_OF, 3).toJobParameters();
+        JobExecution failed = launcher.run(nightlyJob, params);
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(step(failed, "metrics").getStatus()).isEqualTo(BatchStatus.FAILED);
+        Path siteBefore = Files.readSymbolicLink(OUT.resolve("site"));
+        assertThat(siteBefore.toString()).doesNotContain("run3");
+
+        JobExecution resumed = launcher.run(nightlyJob, params);
+        assertThat(resumed.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(resumed.getStepExecutions().stream().map(StepExecution::getStepName))
+                .containsExactly("metrics", "report", "publish");
+        Path r1 = OUT.resolve("releases/2026-09-30-run1/data");
+        Path r3 = OUT.resolve("releases/2026-09-30-run3/data");
+        for (String table : List.of("agreement_metrics.csv", "programme_metrics.csv", "impact_estimates.csv")) {
+            assertThat(Files.readString(r3.resolve(table))).as(table).isEqualTo(Files.readString(r1.resolve(table)));
+        }
+    }
+
+    private Path site() {
+        return OUT.resolve("releases/2026-09-30-run1");
+    }
+
+    private static StepExecution step(JobExecution e, String name) {
+        return e.getStepExecutions().stream().filter(s -> s.getStepName().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** A small public CSV as rows keyed by an id column (no quoted commas in these tables). */
+    static Map<String, Map<String, String>> csvById(Path file, String id) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        String[] header = lines.get(0).split(",", -1);
+        return lines.stream().skip(1).filter(l -> !l.isBlank()).map(l -> l.split(",", -1))
+                .collect(Collectors.toMap(cells -> cells[indexOf(header, id)], cells -> {
+                    Map<String, String> row = new java.util.LinkedHashMap<>();
+                    for (int i = 0; i < header.length; i++) row.put(header[i], i < cells.length ? cells[i] : "");
+                    return row;
+                }));
+    }
+
+    private static int indexOf(String[] header, String name) {
+        for (int i = 0; i < header.length; i++) if (header[i].equals(name)) return i;
+        throw new IllegalArgumentException("no column " + name);
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("glasshouse-nightly-test");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
