@@ -108,7 +108,12 @@ public final class Glasshouse {
         } catch (NumberFormatException e) {
             throw new UsageException("--services and --seed must be whole numbers");
         }
-        System.out.println(SampleDataGenerator.generate(Path.of(o.get("out", "")), services, seed));
+        Path out = Path.of(o.get("out", ""));
+        var s = SampleDataGenerator.generate(out, services, seed);
+        System.out.printf(java.util.Locale.ROOT, "Wrote %d service rows in %d files, %d transactions, %d results and "
+                        + "%d outcome measurements for %d partners to %s (%d + %d rows planted invalid; see %s)%n",
+                s.services(), s.serviceFiles(), s.transactions(), s.results(), s.outcomeMeasurements(), s.partners(),
+                out, s.plantedInvalidServices(), s.plantedInvalidTransactions(), out.resolve("README.md"));
         return 0;
     }
 
