@@ -40,7 +40,9 @@ public final class SparkSessionProvider implements AutoCloseable {
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.sql.shuffle.partitions", Integer.toString(settings.getShufflePartitions()))
                 .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
-                .config("spark.sql.parquet.compression.codec", "snappy");
+                .config("spark.sql.parquet.compression.codec", "snappy")
+                // Contract checks make wide plans; the default 25 fields only buys a truncation warning.
+                .config("spark.sql.debug.maxToStringFields", "500");
         // On a cluster, spark-submit sets the master; only default it when nothing else did.
         if (System.getProperty("spark.master") == null && settings.getMaster() != null && !settings.getMaster().isBlank()) {
             b.master(settings.getMaster());
