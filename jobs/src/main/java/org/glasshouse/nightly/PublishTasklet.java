@@ -13,7 +13,7 @@ public class PublishTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         NightlyParameters params = NightlyParameters.from(chunkContext);
         RunPaths paths = params.paths();
-        String releaseId = params.asOf() + "-run" + params.runIdText();
+        String releaseId = params.releaseId();
         new ReleasePublisher(paths.releases(), paths.site()).publish(paths.staging(), releaseId);
         chunkContext.getStepContext().getStepExecution().getExecutionContext().putString("release", releaseId);
         chunkContext.getStepContext().getStepExecution().setWriteCount(1);
