@@ -33,7 +33,7 @@ public class NightlyJobConfig {
                 .next(step("validate", new ValidateTasklet(spark, contracts, props), repo, tx))
                 .next(step("metrics", new MetricsTasklet(spark, props), repo, tx))
                 .next(step("report", new ReportTasklet(spark, props), repo, tx))
-                .next(step("publish", new PublishTasklet(), repo, tx))
+                .next(step("publish", new PublishTasklet(props), repo, tx))
                 .build();
     }
 
