@@ -17,6 +17,8 @@ public class GlasshouseProperties {
     private final Report report = new Report();
     private final Validation validation = new Validation();
     private final Rules rules = new Rules();
+    private final Release release = new Release();
+    private final Publish publish = new Publish();
 
     public String getReportingCurrency() { return reportingCurrency; }
     public void setReportingCurrency(String v) { this.reportingCurrency = v; }
@@ -27,6 +29,69 @@ public class GlasshouseProperties {
     public Report getReport() { return report; }
     public Validation getValidation() { return validation; }
     public Rules getRules() { return rules; }
+    public Release getRelease() { return release; }
+    public Publish getPublish() { return publish; }
+
+    /** Catalogue metadata of a release: the DCAT-US 1.1 fields of data.json and the datapackage.json header. */
+    public static class Release {
+        private String title = "Glasshouse transparency report: open data";
+        private String description = "Money, delivery, outcomes and integrity checks of the agency's partnerships.";
+        private java.util.List<String> keywords = new java.util.ArrayList<>(
+                java.util.List.of("transparency", "grants", "partnerships", "open data"));
+        private String publisher = "The Agency";
+        private String contactName = "Open data team";
+        private String contactEmail = "opendata@agency.example";
+        /** Stable dataset identifier; the release id is appended per distribution. */
+        private String identifier = "glasshouse-transparency";
+        private String accessLevel = "public";
+        private java.util.List<String> bureauCode = new java.util.ArrayList<>(java.util.List.of("000:00"));
+        private java.util.List<String> programCode = new java.util.ArrayList<>(java.util.List.of("000:000"));
+        private String license = "https://creativecommons.org/licenses/by/4.0/";
+        /** Public address of the site's entry point; downloadURLs are built from it. */
+        private String baseUrl = "https://transparency.agency.example/";
+
+        public String getTitle() { return title; }
+        public void setTitle(String v) { this.title = v; }
+        public String getDescription() { return description; }
+        public void setDescription(String v) { this.description = v; }
+        public java.util.List<String> getKeywords() { return keywords; }
+        public void setKeywords(java.util.List<String> v) { this.keywords = v; }
+        public String getPublisher() { return publisher; }
+        public void setPublisher(String v) { this.publisher = v; }
+        public String getContactName() { return contactName; }
+        public void setContactName(String v) { this.contactName = v; }
+        public String getContactEmail() { return contactEmail; }
+        public void setContactEmail(String v) { this.contactEmail = v; }
+        public String getIdentifier() { return identifier; }
+        public void setIdentifier(String v) { this.identifier = v; }
+        public String getAccessLevel() { return accessLevel; }
+        public void setAccessLevel(String v) { this.accessLevel = v; }
+        public java.util.List<String> getBureauCode() { return bureauCode; }
+        public void setBureauCode(java.util.List<String> v) { this.bureauCode = v; }
+        public java.util.List<String> getProgramCode() { return programCode; }
+        public void setProgramCode(java.util.List<String> v) { this.programCode = v; }
+        public String getLicense() { return license; }
+        public void setLicense(String v) { this.license = v; }
+        public String getBaseUrl() { return baseUrl; }
+        public void setBaseUrl(String v) { this.baseUrl = v; }
+    }
+
+    /** Where a release goes besides the local folder. */
+    public static class Publish {
+        /** CKAN portal base URL (e.g. https://data.example.org); empty = do not push. */
+        private String ckanUrl = "";
+        /** CKAN dataset (package) name or id the release's files are attached to. */
+        private String ckanDataset = "";
+        /** Name of the environment variable holding the CKAN API token (never the token itself). */
+        private String ckanTokenEnv = "GLASSHOUSE_CKAN_TOKEN";
+
+        public String getCkanUrl() { return ckanUrl; }
+        public void setCkanUrl(String v) { this.ckanUrl = v; }
+        public String getCkanDataset() { return ckanDataset; }
+        public void setCkanDataset(String v) { this.ckanDataset = v; }
+        public String getCkanTokenEnv() { return ckanTokenEnv; }
+        public void setCkanTokenEnv(String v) { this.ckanTokenEnv = v; }
+    }
 
     public static class Validation {
         /** Days a dated row may fall outside its agreement's dates before it breaks XAG-003/XAG-004. */

@@ -47,8 +47,8 @@ public class NightlyJobConfig {
     }
 
     @Bean
-    public PublishTasklet publishTasklet() {
-        return new PublishTasklet();
+    public PublishTasklet publishTasklet(GlasshouseProperties props) {
+        return new PublishTasklet(props);
     }
 
     @Bean

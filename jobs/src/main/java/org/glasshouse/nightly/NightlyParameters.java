@@ -42,6 +42,11 @@ public record NightlyParameters(Path input, Path out, LocalDate asOf, long runId
         return Long.toString(runId);
     }
 
+    /** The release this run publishes: its as-of date and run, so two runs never share a release folder. */
+    public String releaseId() {
+        return asOf + "-run" + runId;
+    }
+
     public RunPaths paths() {
         return new RunPaths(out, runIdText());
     }

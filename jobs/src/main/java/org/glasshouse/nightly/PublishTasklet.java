@@ -6,15 +6,39 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.repeat.RepeatStatus;
 
-/** Makes the staged site a new release and switches the public entry point OUT/site to it, atomically. */
+/**
+ * Makes the staged site a new release and switches the public entry point OUT/site to it, atomically; then pushes
+ * it to a CKAN portal when one is configured.
+ */
 public class PublishTasklet implements Tasklet {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PublishTasklet.class);
+    private final org.glasshouse.config.GlasshouseProperties props;
+
+    public PublishTasklet(org.glasshouse.config.GlasshouseProperties props) {
+        this.props = props;
+    }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         NightlyParameters params = NightlyParameters.from(chunkContext);
         RunPaths paths = params.paths();
-        String releaseId = params.asOf() + "-run" + params.runIdText();
-        new ReleasePublisher(paths.releases(), paths.site()).publish(paths.staging(), releaseId);
+        String releaseId = params.releaseId();
+        java.nio.file.Path release = new ReleasePublisher(paths.releases(), paths.site())
+                .publish(paths.staging(), releaseId);
+        var publish = props.getPublish();
+        if (!publish.getCkanUrl().isBlank()) {
+            // The local release is already live; a portal outage fails the step (so operations see it and a restart
+            // retries the push) but never touches the published site.
+            String token = System.getenv(publish.getCkanTokenEnv());
+            if (token == null || token.isBlank()) {
+                throw new IllegalStateException("glasshouse.publish.ckan-url is set but environment variable "
+                        + publish.getCkanTokenEnv() + " holding the API token is empty");
+            }
+            new org.glasshouse.publish.CkanPublisher(publish.getCkanUrl(), token, publish.getCkanDataset(),
+                    props.getRelease().getBaseUrl()).push(release, releaseId);
+            log.info("Release {} pushed to CKAN at {}", releaseId, publish.getCkanUrl());
+        }
         chunkContext.getStepContext().getStepExecution().getExecutionContext().putString("release", releaseId);
         chunkContext.getStepContext().getStepExecution().setWriteCount(1);
         return RepeatStatus.FINISHED;

@@ -1,19 +1,23 @@
 package org.glasshouse.nightly;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.glasshouse.config.GlasshouseProperties;
-import org.glasshouse.publish.ReleasePublisher;
-import org.glasshouse.report.DisclosureControl;
+import org.glasshouse.release.ParquetTableWriter;
+import org.glasshouse.release.ReleaseBuilder;
+import org.glasshouse.report.DefaultMethodology;
 import org.glasshouse.report.PublicTable;
 import org.glasshouse.report.PublicTables;
-import org.glasshouse.report.ReportAssembler;
+import org.glasshouse.report.ReferenceTables;
 import org.glasshouse.reports.model.DataTable;
-import org.glasshouse.reports.render.RenderedSite;
-import org.glasshouse.reports.render.SiteRenderer;
 import org.glasshouse.spark.SparkSessionProvider;
 import org.springframework.batch.core.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -21,8 +25,10 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.repeat.RepeatStatus;
 
 /**
- * Renders the public site for this run into the run's private staging folder. Metric tables hold one row per
- * agreement or programme (reference-data sized), so collecting them to the driver does not grow with the data.
+ * Builds this run's release in its private staging folder: every public table that exists (metric tables from the
+ * metrics history, reference tables from the run's curated data), disclosure-controlled together, rendered as pages,
+ * charts, PDF and open data. Metric and reference tables hold one row per agreement, partner or programme (reference-
+ * data sized), so collecting them to the driver does not grow with the data.
  */
 public class ReportTasklet implements Tasklet {
 
@@ -39,23 +45,49 @@ public class ReportTasklet implements Tasklet {
         NightlyParameters params = NightlyParameters.from(chunkContext);
         RunPaths paths = params.paths();
         SparkSession session = spark.session();
-        DisclosureControl sdc = new DisclosureControl(props.getReport().getMinimumCellSize());
         String asOf = params.asOf().toString();
+        Map<String, PublicTable> specs = new LinkedHashMap<>();
         Map<String, DataTable> tables = new LinkedHashMap<>();
-        for (PublicTable spec : PublicTables.all()) tables.put(spec.name(), table(session, paths, asOf, spec, sdc));
-        var report = ReportAssembler.assemble(new ReportAssembler.Inputs(props.getReport().getTitle(),
-                params.asOf(), params.runIdText(), props.getReportingCurrency(), sdc.k(), tables));
-        ReleasePublisher.deleteTree(paths.staging());
-        RenderedSite site = SiteRenderer.render(report, paths.staging());
-        chunkContext.getStepContext().getStepExecution().setWriteCount(site.files().size());
+        for (PublicTable spec : PublicTables.all()) {
+            Path partition = paths.metricPartition(spec.name(), asOf);
+            if (!Files.isDirectory(partition)) continue; // a table this pipeline version does not compute
+            specs.put(spec.name(), spec);
+            tables.put(spec.name(), collect(session.read().parquet(partition.toString()), spec));
+        }
+        for (PublicTable spec : ReferenceTables.all()) {
+            Path curated = paths.curated(spec.name());
+            if (!Files.isDirectory(curated)) continue;
+            specs.put(spec.name(), spec);
+            tables.put(spec.name(), collect(session.read().parquet(curated.toString()), spec));
+        }
+        DataTable history = impactHistory(session, paths);
+        Path previous = Files.isSymbolicLink(paths.site()) ? paths.site().toRealPath() : null;
+        ReleaseBuilder.build(new ReleaseBuilder.Request(props.getReport().getTitle(), params.asOf(),
+                params.runIdText(), params.releaseId(), props.getReportingCurrency(), specs, tables, history,
+                DefaultMethodology.entries(), previous, paths.inputsFile(), props), paths.staging(),
+                new ParquetTableWriter(session));
+        chunkContext.getStepContext().getStepExecution().setWriteCount(tables.size());
         return RepeatStatus.FINISHED;
     }
 
-    private static DataTable table(SparkSession session, RunPaths paths, String asOf, PublicTable spec,
-                                   DisclosureControl sdc) {
-        List<Row> rows = session.read().parquet(paths.metricPartition(spec.name(), asOf).toString())
-                .orderBy(spec.orderBy().stream().map(org.apache.spark.sql.functions::col)
-                        .toArray(org.apache.spark.sql.Column[]::new)).collectAsList();
-        return sdc.apply(spec, spec.fromRows(rows));
+    private static DataTable collect(Dataset<Row> df, PublicTable spec) {
+        List<Row> rows = df.orderBy(spec.orderBy().stream().map(functions::col).toArray(Column[]::new))
+                .collectAsList();
+        return spec.fromRows(rows);
+    }
+
+    /** impact_estimates of every as-of date, the latest run of each, for the trend charts with confidence bands. */
+    private static DataTable impactHistory(SparkSession session, RunPaths paths) {
+        Path root = paths.metricsHistory().resolve(PublicTables.IMPACT_ESTIMATES.name());
+        if (!Files.isDirectory(root)) return null;
+        Dataset<Row> all = session.read().parquet(root.toString());
+        Dataset<Row> latest = all.groupBy("as_of").agg(functions.max(functions.col("run_id").cast("long")).as("r"));
+        Dataset<Row> rows = all.join(latest, all.col("as_of").equalTo(latest.col("as_of"))
+                        .and(all.col("run_id").cast("long").equalTo(latest.col("r"))))
+                .select(all.col("*")).drop("run_id");
+        List<String> order = new java.util.ArrayList<>(List.of("as_of"));
+        order.addAll(PublicTables.IMPACT_ESTIMATES.orderBy());
+        return PublicTables.IMPACT_ESTIMATES.fromRows(
+                rows.orderBy(order.stream().map(functions::col).toArray(Column[]::new)).collectAsList());
     }
 }

@@ -20,12 +20,21 @@ public final class ReleasePublisher {
 
     private static final Logger log = LoggerFactory.getLogger(ReleasePublisher.class);
 
+    /** Points of a publish at which a failure or kill is tested (the listener is a test seam; default no-op). */
+    public enum Stage { COPIED, CHECKSUMMED, VERIFIED, MOVED, SWITCHED }
+
     private final Path releases;
     private final Path entryPoint;
+    private final java.util.function.Consumer<Stage> listener;
 
     public ReleasePublisher(Path releases, Path entryPoint) {
+        this(releases, entryPoint, stage -> {});
+    }
+
+    public ReleasePublisher(Path releases, Path entryPoint, java.util.function.Consumer<Stage> listener) {
         this.releases = releases;
         this.entryPoint = entryPoint;
+        this.listener = listener;
     }
 
     public Path publish(Path staged, String releaseId) throws IOException {
@@ -41,12 +50,17 @@ public final class ReleasePublisher {
             Path incoming = releases.resolve(".incoming-" + releaseId);
             deleteTree(incoming);
             copyTree(staged, incoming);
+            listener.accept(Stage.COPIED);
             Checksums.write(incoming);
+            listener.accept(Stage.CHECKSUMMED);
             List<String> bad = Checksums.verify(incoming);
             if (!bad.isEmpty()) throw new IOException("Staged release does not verify: " + bad);
+            listener.accept(Stage.VERIFIED);
             Files.move(incoming, release, StandardCopyOption.ATOMIC_MOVE);
+            listener.accept(Stage.MOVED);
         }
         switchEntryPoint(release);
+        listener.accept(Stage.SWITCHED);
         log.info("Published release {} at {}", releaseId, entryPoint);
         return release;
     }

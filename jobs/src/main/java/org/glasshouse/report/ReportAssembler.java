@@ -3,128 +3,193 @@ package org.glasshouse.report;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.glasshouse.reports.model.Block;
 import org.glasshouse.reports.model.Chart;
 import org.glasshouse.reports.model.ChartBlock;
-import org.glasshouse.reports.model.ChartKind;
-import org.glasshouse.reports.model.ChartSeries;
+import org.glasshouse.reports.model.Column;
 import org.glasshouse.reports.model.ColumnType;
 import org.glasshouse.reports.model.DataTable;
 import org.glasshouse.reports.model.Heading;
 import org.glasshouse.reports.model.KeyFigure;
 import org.glasshouse.reports.model.KeyFigures;
+import org.glasshouse.reports.model.LinkList;
 import org.glasshouse.reports.model.Page;
 import org.glasshouse.reports.model.Paragraph;
 import org.glasshouse.reports.model.Report;
 import org.glasshouse.reports.model.TableBlock;
 
-/** Turns the (already disclosure-controlled) public tables into the report model: pages, charts and open data. */
+/**
+ * Turns the (already disclosure-controlled) public tables into the report model: overview, a page per programme and
+ * per partner, data quality, methodology, downloads and changes. Sections whose table is absent are left out, so the
+ * same code serves releases with more or fewer tables.
+ */
 public final class ReportAssembler {
 
-    /** @param tables the disclosure-controlled public tables by name (see {@link PublicTables}) */
+    /** Files every release has beside the pages and tables (links on the downloads page). */
+    public static final String PDF = "report.pdf";
+    public static final String DATAPACKAGE = "datapackage.json";
+    public static final String DCAT = "data.json";
+    public static final String MANIFEST = "manifest.json";
+    public static final String CHECKSUMS = "SHA256SUMS";
+
+    /**
+     * @param tables        the disclosure-controlled public tables by name, reference tables included
+     * @param methodology   metric definitions for the methodology page
+     * @param changes       comparison with the previous release
+     * @param impactHistory impact_estimates across as-of dates (disclosure-controlled), or null
+     */
     public record Inputs(String title, LocalDate asOf, String runId, String currency, int k,
-                         Map<String, DataTable> tables) {
-        DataTable agreements() { return tables.get(PublicTables.AGREEMENT_METRICS.name()); }
-        DataTable programmes() { return tables.get(PublicTables.PROGRAMME_METRICS.name()); }
-        DataTable impact() { return tables.get(PublicTables.IMPACT_ESTIMATES.name()); }
+                         Map<String, DataTable> tables, List<MethodologyEntry> methodology, ReleaseChanges changes,
+                         DataTable impactHistory) {
+        DataTable t(String name) { return tables.get(name); }
     }
 
     private ReportAssembler() {}
 
     public static Report assemble(Inputs in) {
-        List<Block> overview = new ArrayList<>();
-        overview.add(new Paragraph("Where the money went, who was served and what changed, for every programme and "
-                + "partner, as of " + in.asOf() + ". Amounts are in " + in.currency() + ". Every figure can be "
-                + "recomputed from the open data linked at the foot of each page."));
-        overview.add(new KeyFigures(List.of(
-                new KeyFigure("Committed", sum(in.programmes(), "committed"), ColumnType.MONEY),
-                new KeyFigure("Disbursed", sum(in.programmes(), "disbursed"), ColumnType.MONEY),
-                new KeyFigure("Spent", sum(in.programmes(), "spent"), ColumnType.MONEY),
-                new KeyFigure("Programmes", (long) in.programmes().rows().size(), ColumnType.COUNT),
-                new KeyFigure("Agreements", (long) in.agreements().rows().size(), ColumnType.COUNT))));
-        overview.add(new Heading(2, "Funding by programme"));
-        overview.add(new ChartBlock(fundingChart(in)));
-        overview.add(new TableBlock(in.programmes(), "Money and delivery per programme"));
-        overview.add(new Heading(2, "Cost per beneficiary by agreement"));
-        overview.add(new ChartBlock(costChart(in)));
-        overview.add(new TableBlock(in.agreements(), "Money and delivery per agreement"));
-        overview.add(new Heading(2, "Impact estimates"));
-        overview.add(new Paragraph("Change in outcome indicators for participants measured before and after the "
-                + "service (pre_post), and the same change compared with people who were not served (did). "
-                + "The 95% confidence interval shows the range the true change plausibly lies in."));
-        overview.add(new TableBlock(in.impact(), "Impact estimates per programme and indicator"));
-
-        List<Block> method = List.of(
-                new Paragraph("disbursed = disbursements − refunds dated on or before the as-of date; spent = "
-                        + "expenditures dated on or before it; disbursement rate = disbursed / committed; absorption "
-                        + "rate = spent / disbursed; beneficiaries = distinct people served (counted once across "
-                        + "partners within a programme); cost per beneficiary = spent / beneficiaries."),
-                new Paragraph("A figure whose denominator is zero or missing is left empty and the notes column "
-                        + "says why."),
-                new Paragraph("Disclosure control: any count of people from 1 to " + (in.k() - 1) + " is suppressed "
-                        + "and shown as [c], and so is every figure derived from it on the same row."));
-        List<Page> pages = List.of(
-                new Page("index.html", in.title(), overview),
-                new Page("methodology.html", "Methodology", method));
+        List<Page> pages = new ArrayList<>();
+        pages.add(new Page("index.html", in.title(), overview(in)));
+        pages.add(new Page("data-quality.html", "Data quality and integrity", dataQuality(in)));
+        pages.add(new Page("methodology.html", "Methodology", methodology(in)));
+        pages.add(new Page("downloads.html", "Downloads", downloads(in)));
+        pages.add(new Page("changes.html", "Changes since the previous release", changes(in)));
+        pages.addAll(EntityPages.programmes(in));
+        pages.addAll(EntityPages.partners(in));
         return new Report(in.title(), in.asOf(), in.runId(), pages, List.copyOf(in.tables().values()));
     }
 
-    private static Chart fundingChart(Inputs in) {
-        DataTable t = in.programmes();
-        List<String> ids = column(t, "programme_id").stream().map(String::valueOf).toList();
-        List<Double> committed = numbers(t, "committed");
-        List<Double> disbursed = numbers(t, "disbursed");
-        List<Double> spent = numbers(t, "spent");
-        double c = total(committed);
-        double d = total(disbursed);
-        double s = total(spent);
-        String alt = String.format(Locale.ROOT, "Bar chart of committed, disbursed and spent funds for %d programmes. "
-                + "In total %,.0f %s was committed, %.0f%% of it disbursed and %.0f%% spent.", ids.size(), c,
-                in.currency(), c == 0 ? 0 : 100 * d / c, c == 0 ? 0 : 100 * s / c);
-        return new Chart("funding-by-programme", ChartKind.BAR, "Committed, disbursed and spent by programme", alt,
-                "Programme", "Amount (" + in.currency() + ")", ids, List.of(
-                new ChartSeries("Committed", committed), new ChartSeries("Disbursed", disbursed),
-                new ChartSeries("Spent", spent)));
-    }
-
-    private static Chart costChart(Inputs in) {
-        DataTable t = in.agreements();
-        List<String> ids = column(t, "agreement_id").stream().map(String::valueOf).toList();
-        List<Double> cost = numbers(t, "cost_per_beneficiary");
-        int highest = -1;
-        for (int i = 0; i < cost.size(); i++) {
-            if (cost.get(i) != null && (highest < 0 || cost.get(i) > cost.get(highest))) highest = i;
+    private static List<Block> overview(Inputs in) {
+        List<Block> b = new ArrayList<>();
+        b.add(new Paragraph("Where the money went, who was served and what changed, for every programme and "
+                + "partner, as of " + in.asOf() + ". Amounts are in " + in.currency() + ". Every figure can be "
+                + "recomputed from the open data on the downloads page."));
+        DataTable programmes = in.t("programme_metrics");
+        DataTable agreements = in.t("agreement_metrics");
+        if (programmes != null) {
+            List<KeyFigure> figures = new ArrayList<>(List.of(
+                    new KeyFigure("Committed", Tables.total(Tables.numbers(programmes, "committed")), ColumnType.MONEY),
+                    new KeyFigure("Disbursed", Tables.total(Tables.numbers(programmes, "disbursed")), ColumnType.MONEY),
+                    new KeyFigure("Spent", Tables.total(Tables.numbers(programmes, "spent")), ColumnType.MONEY),
+                    new KeyFigure("Programmes", (long) programmes.rows().size(), ColumnType.COUNT)));
+            if (agreements != null) {
+                figures.add(new KeyFigure("Agreements", (long) agreements.rows().size(), ColumnType.COUNT));
+            }
+            b.add(new KeyFigures(figures));
+            b.add(new Heading(2, "Funding by programme"));
+            List<String> ids = Tables.texts(programmes, "programme_id");
+            add(b, ReportCharts.funding("funding-by-programme", "Committed, disbursed and spent by programme",
+                    "Programme", programmes, "programme_id", ids, in.currency()));
+            b.add(new TableBlock(programmes, "Money and delivery per programme"));
         }
-        String alt = highest < 0 ? "Bar chart of cost per beneficiary by agreement; no agreement has a value yet."
-                : String.format(Locale.ROOT, "Bar chart of cost per beneficiary for %d agreements. The highest is "
-                + "%s at %,.2f %s per person.", ids.size(), ids.get(highest), cost.get(highest), in.currency());
-        return new Chart("cost-per-beneficiary", ChartKind.BAR, "Cost per beneficiary by agreement", alt,
-                "Agreement", "Cost per beneficiary (" + in.currency() + ")", ids,
-                List.of(new ChartSeries("Cost per beneficiary", cost)));
+        b.add(new Heading(2, "Programmes"));
+        b.add(new LinkList(EntityPages.programmeLinks(in)));
+        b.add(new Heading(2, "Partners"));
+        b.add(new LinkList(EntityPages.partnerLinks(in)));
+        if (in.t("impact_estimates") != null) {
+            b.add(new Heading(2, "Impact estimates"));
+            b.add(new Paragraph("Change in outcome indicators for participants measured before and after the "
+                    + "service (pre_post), and the same change compared with people who were not served (did). "
+                    + "The 95% confidence interval shows the range the true change plausibly lies in."));
+            b.add(new TableBlock(in.t("impact_estimates"), "Impact estimates per programme and indicator"));
+        }
+        return b;
     }
 
-    private static List<Object> column(DataTable t, String name) {
-        int i = indexOf(t, name);
-        return t.rows().stream().map(r -> r.get(i)).toList();
+    private static List<Block> dataQuality(Inputs in) {
+        List<Block> b = new ArrayList<>();
+        b.add(new Paragraph("How complete, timely and clean the partners' submissions were, and the integrity "
+                + "checks the figures raised. A flag is a reason to look closer, not a finding of wrongdoing."));
+        DataTable dq = in.t("data_quality");
+        b.add(new Heading(2, "Submissions"));
+        b.add(dq != null ? new TableBlock(dq, "Rows read, accepted and quarantined per partner and dataset")
+                : new Paragraph("Data-quality figures are not part of this release."));
+        DataTable flags = in.t("integrity_flags");
+        b.add(new Heading(2, "Integrity flags"));
+        if (flags == null) b.add(new Paragraph("Integrity flags are not part of this release."));
+        else if (flags.rows().isEmpty()) b.add(new Paragraph("No integrity check raised a flag."));
+        else b.add(new TableBlock(flags, "Integrity flags with their evidence and threshold"));
+        return b;
     }
 
-    /** Numeric cells; suppressed or empty cells become null (not drawn). */
-    private static List<Double> numbers(DataTable t, String name) {
-        return column(t, name).stream().map(v -> v instanceof Number n ? n.doubleValue() : null).toList();
+    private static List<Block> methodology(Inputs in) {
+        List<Block> b = new ArrayList<>();
+        b.add(new Paragraph("All money is in " + in.currency() + ", converted with the agency's monthly exchange "
+                + "rates where a partner reported in another currency. Figures count activity dated on or before "
+                + "the as-of date, " + in.asOf() + "."));
+        b.add(new Heading(2, "Metrics"));
+        List<List<Object>> rows = new ArrayList<>();
+        for (MethodologyEntry e : in.methodology()) {
+            rows.add(List.of(e.name(), e.definition(), e.formula(), e.unit(), e.edgeCases(), e.threshold()));
+        }
+        b.add(new TableBlock(new DataTable("methodology", "Metric definitions", List.of(
+                new Column("metric", ColumnType.ID, null), new Column("definition", ColumnType.TEXT, null),
+                new Column("formula", ColumnType.TEXT, null), new Column("unit", ColumnType.TEXT, null),
+                new Column("edge cases", ColumnType.TEXT, null), new Column("threshold", ColumnType.TEXT, null)),
+                rows), "Metric definitions"));
+        b.add(new Paragraph("A figure whose denominator is zero or missing is left empty and the notes column "
+                + "says why."));
+        b.add(new Heading(2, "Disclosure control"));
+        b.add(new Paragraph("To protect the people served, any count of people from 1 to " + (in.k() - 1)
+                + " (the minimum cell size is " + in.k() + ") is suppressed and shown as [c] on every page, chart "
+                + "table, the PDF and the open data (CSV and JSON show [c]; Parquet leaves the cell empty). Every "
+                + "figure computed from a suppressed count on the same row (cost per beneficiary, shares, impact "
+                + "estimates) is suppressed too."));
+        b.add(new Paragraph("Complementary suppression: where a total is published (a programme's people, a "
+                + "partner's people, a breakdown's groups), a single suppressed cell could be worked out by "
+                + "subtracting the others from the total. In every such group with one suppressed cell, the "
+                + "smallest other cell is suppressed as well (or the total, when no other cell is left), repeated "
+                + "across all tables of the release until no group has a single suppressed cell."));
+        b.add(new Paragraph("Charts do not draw suppressed values; their tables show [x]. Beneficiary references, "
+                + "contact details and the free-text descriptions of transactions are never published."));
+        return b;
     }
 
-    private static double total(List<Double> xs) {
-        return xs.stream().filter(x -> x != null).mapToDouble(Double::doubleValue).sum();
+    private static List<Block> downloads(Inputs in) {
+        List<Block> b = new ArrayList<>();
+        b.add(new Paragraph("Every table of this report as CSV (UTF-8, RFC 4180), JSON and Parquet. A cell shown "
+                + "as [c] is suppressed (see the methodology page). Text cells that begin with = + - or @ carry a "
+                + "leading apostrophe in the CSV so spreadsheets do not run them."));
+        b.add(new Heading(2, "Tables"));
+        List<LinkList.Item> items = new ArrayList<>();
+        for (DataTable t : in.tables().values()) {
+            String note = t.title() + ", " + t.rows().size() + (t.rows().size() == 1 ? " row" : " rows");
+            items.add(new LinkList.Item("data/" + t.name() + ".csv", t.name() + ".csv", note));
+            items.add(new LinkList.Item("data/" + t.name() + ".json", t.name() + ".json", null));
+            items.add(new LinkList.Item("data/" + t.name() + ".parquet", t.name() + ".parquet", null));
+        }
+        b.add(new LinkList(items));
+        b.add(new Heading(2, "The whole release"));
+        b.add(new LinkList(List.of(
+                new LinkList.Item(PDF, "The report as one PDF", null),
+                new LinkList.Item(DATAPACKAGE, DATAPACKAGE, "Frictionless data package: files, checksums, schemas"),
+                new LinkList.Item(DCAT, DCAT, "DCAT-US 1.1 catalogue for open-data portals"),
+                new LinkList.Item(MANIFEST, MANIFEST, "Run, as-of date, input checksums, pipeline and rule versions"),
+                new LinkList.Item(CHECKSUMS, CHECKSUMS, "Verify with: sha256sum -c SHA256SUMS"))));
+        return b;
     }
 
-    private static Double sum(DataTable t, String name) {
-        return total(numbers(t, name));
+    private static List<Block> changes(Inputs in) {
+        List<Block> b = new ArrayList<>();
+        ReleaseChanges c = in.changes();
+        if (c == null || c.previousRelease() == null) {
+            b.add(new Paragraph("This is the first release; there is nothing to compare with."));
+            return b;
+        }
+        b.add(new Paragraph("Compared with release " + c.previousRelease() + ", which stays available beside this "
+                + "one. The as-of date itself is not counted as a change."));
+        if (c.changes().rows().isEmpty()) {
+            b.add(new Paragraph("No published figure changed."));
+        } else {
+            b.add(new TableBlock(c.changes(), c.changes().rows().size() + " changed figures"));
+            if (c.truncated() > 0) {
+                b.add(new Paragraph(c.truncated() + " further changes are not listed; compare the open-data files."));
+            }
+        }
+        return b;
     }
 
-    private static int indexOf(DataTable t, String name) {
-        for (int i = 0; i < t.columns().size(); i++) if (t.columns().get(i).name().equals(name)) return i;
-        throw new IllegalArgumentException("table " + t.name() + " has no column " + name);
+    static void add(List<Block> blocks, Chart chart) {
+        if (chart != null) blocks.add(new ChartBlock(chart));
     }
 }

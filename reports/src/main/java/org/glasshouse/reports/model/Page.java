@@ -3,8 +3,16 @@ package org.glasshouse.reports.model;
 import java.util.List;
 import java.util.Objects;
 
-/** One HTML page. The file name must be a plain safe file name ending in ".html". */
-public record Page(String fileName, String title, List<Block> blocks) {
+/**
+ * One HTML page. The file name must be a plain safe file name ending in ".html". Pages with {@code inNav} are in
+ * every page's navigation; the others (one per programme, one per partner) are reached through links, so the
+ * navigation stays short however many partners there are.
+ */
+public record Page(String fileName, String title, List<Block> blocks, boolean inNav) {
+    public Page(String fileName, String title, List<Block> blocks) {
+        this(fileName, title, blocks, true);
+    }
+
     public Page {
         SafeNames.requireFileName(fileName, "page file name");
         if (!fileName.endsWith(".html")) {

@@ -78,6 +78,15 @@ final class JFreeChartBuilder {
             r.setSeriesPaint(i, ChartStyle.series(i));
             r.setSeriesStroke(i, new BasicStroke(2.5f));
         }
+        if (chart.kind() == ChartKind.BAND) {
+            // The interval ends share the estimate's colour, dashed and without markers: one band, not three lines.
+            for (int i = 1; i < chart.series().size(); i++) {
+                r.setSeriesPaint(i, ChartStyle.series(0));
+                r.setSeriesStroke(i, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                        new float[] {6f, 4f}, 0f));
+                r.setSeriesShapesVisible(i, false);
+            }
+        }
         return r;
     }
 

@@ -22,7 +22,7 @@ import org.glasshouse.reports.render.html.PageViews;
 
 /**
  * Renders a {@link Report} as a static site: one HTML page per {@link Page} (Thymeleaf, escaped),
- * {@code charts/<id>.png|.svg}, {@code data/<name>.csv} and {@code assets/site.css}.
+ * {@code charts/<id>.png|.svg}, {@code data/<name>.csv|.json} and {@code assets/site.css}.
  */
 public final class SiteRenderer {
     private static final String CSS_RESOURCE = "templates/report/site.css";
@@ -45,6 +45,9 @@ public final class SiteRenderer {
                 String rel = PageViews.csvHref(table);
                 CsvTableWriter.write(table, inside(root, rel));
                 written.add(rel);
+                String json = PageViews.jsonHref(table);
+                JsonTableWriter.write(table, inside(root, json));
+                written.add(json);
             }
             copyCss(inside(root, CSS_FILE));
             written.add(CSS_FILE);

@@ -41,6 +41,7 @@ class SiteRendererTest {
                 "charts/spend-by-partner.png",
                 "charts/spend-by-partner.svg",
                 "data/partner_metrics.csv",
+                "data/partner_metrics.json",
                 "downloads.html",
                 "index.html",
                 "programme-PRG-01.html");

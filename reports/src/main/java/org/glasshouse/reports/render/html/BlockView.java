@@ -1,6 +1,6 @@
 package org.glasshouse.reports.render.html;
 
 /** A block prepared for the page template; {@link #kind()} selects the template fragment. */
-public sealed interface BlockView permits HeadingView, ParagraphView, TableView, FigureView, KeyFiguresView {
+public sealed interface BlockView permits HeadingView, ParagraphView, TableView, FigureView, KeyFiguresView, LinkListView {
     String kind();
 }

@@ -10,6 +10,7 @@ import org.glasshouse.reports.model.DataTable;
 import org.glasshouse.reports.model.Heading;
 import org.glasshouse.reports.model.KeyFigure;
 import org.glasshouse.reports.model.KeyFigures;
+import org.glasshouse.reports.model.LinkList;
 import org.glasshouse.reports.model.Page;
 import org.glasshouse.reports.model.Paragraph;
 import org.glasshouse.reports.model.Report;
@@ -28,6 +29,7 @@ public final class PageViews {
     public static PageView of(Report report, Page page) {
         List<NavLink> nav = new ArrayList<>();
         for (Page p : report.pages()) {
+            if (!p.inNav()) continue;
             nav.add(new NavLink(p.fileName(), p.title(), p.fileName().equals(page.fileName())));
         }
         List<BlockView> blocks = new ArrayList<>();
@@ -54,6 +56,10 @@ public final class PageViews {
         return "data/" + t.name() + ".csv";
     }
 
+    public static String jsonHref(DataTable t) {
+        return "data/" + t.name() + ".json";
+    }
+
     private static BlockView block(Block b) {
         // Java 17: no pattern matching for switch; Block is sealed, so this chain is exhaustive.
         if (b instanceof Heading h) {
@@ -66,6 +72,8 @@ public final class PageViews {
             return figure(c.chart());
         } else if (b instanceof KeyFigures k) {
             return keyFigures(k);
+        } else if (b instanceof LinkList l) {
+            return new LinkListView(l.items());
         }
         throw new IllegalArgumentException("unknown block type: " + b);
     }

@@ -1,0 +1,76 @@
+package org.glasshouse.reports.render;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.glasshouse.reports.model.Page;
+import org.glasshouse.reports.model.Report;
+import org.glasshouse.reports.render.html.PageViews;
+import org.glasshouse.reports.render.html.PrintView;
+import org.w3c.dom.Document;
+import org.xml.sax.InputSource;
+
+/**
+ * Writes the whole report as one PDF. The document is produced by the same escaping Thymeleaf templates as the site
+ * (so partner text is text, never markup), parsed as XML with external entities off, and laid out by openhtmltopdf
+ * with the chart PNGs already in the site folder. A Unicode font is embedded when the system has one, because the
+ * PDF standard fonts cannot show characters such as − or non-Latin partner names.
+ */
+public final class PdfRenderer {
+
+    public static final String FILE = "report.pdf";
+
+    private static final List<String> FONTS = List.of(
+            "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+            "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf");
+
+    private PdfRenderer() {
+    }
+
+    /** Renders into {@code siteDir/report.pdf}; the charts must already be rendered under siteDir. */
+    public static Path render(Report report, Path siteDir) {
+        Path root = siteDir.toAbsolutePath().normalize();
+        Path target = root.resolve(FILE);
+        String xhtml = Templates.render("report/print", "doc", new PrintView(report.title(),
+                report.asOf().toString(), report.runId(),
+                report.pages().stream().map((Page p) -> PageViews.of(report, p)).toList()));
+        try (OutputStream out = Files.newOutputStream(target)) {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            for (String f : FONTS) {
+                File file = new File(f);
+                if (file.isFile()) {
+                    builder.useFont(file, "DejaVu Sans", f.contains("Bold") ? 700 : 400,
+                            PdfRendererBuilder.FontStyle.NORMAL, true);
+                }
+            }
+            builder.withW3cDocument(parse(xhtml), root.toUri().toString());
+            builder.toStream(out);
+            builder.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+        return target;
+    }
+
+    private static Document parse(String xhtml) {
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            f.setExpandEntityReferences(false);
+            return f.newDocumentBuilder().parse(new InputSource(new StringReader(xhtml)));
+        } catch (Exception e) {
+            throw new IllegalStateException("the print document is not well-formed XHTML", e);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package org.glasshouse.reports.render.html;
+
+import java.util.List;
+
+/** The whole report as one printable document: every page's blocks in report order. */
+public record PrintView(String title, String asOf, String runId, List<PageView> pages) {
+}
