@@ -22,6 +22,7 @@ import org.glasshouse.metrics.QualityInputs;
 import org.glasshouse.validate.FileAccount;
 import org.glasshouse.validate.ValidationReport;
 import org.glasshouse.validate.read.FileFinding;
+import org.glasshouse.validate.read.RawRows;
 
 /**
  * Loads a run's row accounting (accounting.json), submission times (landing manifest) and findings (row-level
@@ -53,7 +54,7 @@ public final class QualityInputsLoader {
             Path p = paths.runDir().resolve("findings").resolve(d);
             if (Files.isDirectory(p)) {
                 findings = findings.unionByName(spark.read().parquet(p.toString())
-                        .select(col("file_id"), col("severity")));
+                        .select(col(RawRows.FILE_ID).as("file_id"), col("severity")));
             }
         }
         return new QualityInputs(spark.createDataFrame(files, QualityInputs.FILES), findings);

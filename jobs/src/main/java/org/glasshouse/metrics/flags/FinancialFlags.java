@@ -36,7 +36,8 @@ public final class FinancialFlags {
                 .agg(count(lit(1)).as("n"), sum("amount_rc").as("total"), max("date").as("latest"));
         return Flags.of(late, FlagRule.AFTER_END, in.asOf(), col("agreement_id"), null,
                 format_string("%d expenditure(s) totalling %.2f %s dated after the end date %s (latest %s)",
-                        col("n"), col("total"), lit(in.reportingCurrency()), col("end_date"), col("latest")),
+                        col("n"), col("total"), lit(in.reportingCurrency()), col("end_date").cast("string"),
+                        col("latest").cast("string")),
                 lit("expenditures may be dated up to " + grace + " day(s) after the agreement end date"),
                 col("n"), lit(0), null);
     }
@@ -75,7 +76,7 @@ public final class FinancialFlags {
         return Flags.of(groups, FlagRule.DUPLICATE, in.asOf(), col("agreement_id"),
                 concat_ws(":", col("date").cast("string"), amountText),
                 format_string("%d expenditures of %s %s on %s: %s", size(col("ids")), amountText, col("currency"),
-                        col("date"), concat_ws(", ", col("ids"))),
+                        col("date").cast("string"), concat_ws(", ", col("ids"))),
                 lit("same agreement, date, amount and currency with different transaction_id"),
                 size(col("ids")), lit(1), null);
     }

@@ -28,7 +28,7 @@ public final class SubmissionFlags {
         return Flags.of(late, FlagRule.LATE, in.asOf(), col("partner_id"), date_format(col("month"), "yyyy-MM"),
                 format_string("services file %s for %s submitted %s, %d days after its due date %s",
                         col("file_name"), date_format(col("month"), "yyyy-MM"),
-                        date_format(col("submitted_at"), "yyyy-MM-dd"), col("days_late"), col("due_date")),
+                        date_format(col("submitted_at"), "yyyy-MM-dd"), col("days_late"), col("due_date").cast("string")),
                 lit("late when submitted more than " + limit + " days after the due date"),
                 col("days_late"), lit(limit), null);
     }
