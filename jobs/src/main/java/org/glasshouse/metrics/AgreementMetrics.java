@@ -60,9 +60,13 @@ public final class AgreementMetrics implements MetricTable {
                 Ratios.notes(
                         Ratios.reason("disbursement_rate", disbursed, committed, "nothing committed"),
                         Ratios.reason("absorption_rate", spent, disbursed, "nothing disbursed"),
-                        Ratios.reason("pace_index", spentShare, elapsed, "the agreement has not started"),
+                        when(committed.equalTo(0), lit("pace_index: nothing committed"))
+                                .otherwise(Ratios.reason("pace_index", spentShare, elapsed,
+                                        "the agreement has not started")),
                         Ratios.reason("cost_per_beneficiary", spent, beneficiaries, "no beneficiaries served"),
-                        Ratios.reason("cost_per_unit", spent, units, "no units delivered"))
+                        Ratios.reason("cost_per_unit", spent, units, "no units delivered"),
+                        Ratios.reason("priority_share", col("priority_beneficiaries"), beneficiaries,
+                                "no beneficiaries served"))
                         .as("notes"));
     }
 

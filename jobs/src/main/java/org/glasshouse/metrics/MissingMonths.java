@@ -26,7 +26,7 @@ public final class MissingMonths {
 
     /** partner_id, month (first day), due_date: one row per missing month. */
     public static Dataset<Row> compute(MetricInputs in) {
-        Dataset<Row> owed = in.agreements()
+        Dataset<Row> owed = in.agreements().filter(col("start_date").leq(lit(in.asOf())))
                 .withColumn("month", explode(sequence(trunc(col("start_date"), "month"),
                         trunc(least(col("end_date"), lit(in.asOf())), "month"), expr("interval 1 month"))))
                 .groupBy(col("partner_id"), col("month"))

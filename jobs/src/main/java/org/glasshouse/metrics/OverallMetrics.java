@@ -51,6 +51,7 @@ public final class OverallMetrics implements MetricTable {
                         Ratios.reason("disbursement_rate", disbursed, committed, "nothing committed"),
                         Ratios.reason("absorption_rate", spent, disbursed, "nothing disbursed"),
                         Ratios.reason("cost_per_beneficiary", spent, beneficiaries, "no beneficiaries served"),
+                        Ratios.reason("priority_share", priority, beneficiaries, "no beneficiaries served"),
                         Ratios.reason("cost_per_unit", spent, units, "no units delivered"))
                         .as("notes"));
     }

@@ -54,6 +54,7 @@ public final class PartnerMetrics implements MetricTable {
                 coalesce(col("_agreements"), lit(0L)).as("agreements"),
                 Ratios.notes(
                         Ratios.reason("cost_per_beneficiary", spent, beneficiaries, "no beneficiaries served"),
+                        Ratios.reason("priority_share", priority, beneficiaries, "no beneficiaries served"),
                         Ratios.reason("disbursement_rate", disbursed, committed, "nothing committed"),
                         Ratios.reason("absorption_rate", spent, disbursed, "nothing disbursed"),
                         Ratios.reason("cost_per_unit", spent, units, "no units delivered"))

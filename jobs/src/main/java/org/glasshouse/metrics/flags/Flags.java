@@ -24,8 +24,8 @@ public final class Flags {
             .add("subject_id", DataTypes.StringType)
             .add("evidence", DataTypes.StringType)
             .add("threshold", DataTypes.StringType)
-            .add("value", DataTypes.DoubleType)
-            .add("limit", DataTypes.DoubleType)
+            .add("observed", DataTypes.DoubleType)
+            .add("limit_value", DataTypes.DoubleType)
             .add("people", DataTypes.LongType);
 
     private Flags() {}
@@ -43,8 +43,8 @@ public final class Flags {
         if (idSuffix != null) id = concat(id, lit(":"), idSuffix);
         return broken.select(lit(asOf).as("as_of"), id.as("flag_id"), lit(rule.id()).as("rule_id"),
                 lit(rule.subjectType()).as("subject_type"), subjectId.cast("string").as("subject_id"),
-                evidence.as("evidence"), threshold.as("threshold"), value.cast("double").as("value"),
-                limit.cast("double").as("limit"),
+                evidence.as("evidence"), threshold.as("threshold"), value.cast("double").as("observed"),
+                limit.cast("double").as("limit_value"),
                 (people == null ? lit(null) : people).cast("long").as("people"));
     }
 
