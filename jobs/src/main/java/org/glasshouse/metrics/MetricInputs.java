@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * The curated tables metrics are computed from, already cut to the as-of date: activity dated after it does not
@@ -49,6 +50,24 @@ public record MetricInputs(
                 transactions.filter(col("date").leq(d)), services.filter(col("service_date").leq(d)),
                 results.filter(Periods.end(col("period")).leq(d)),
                 outcomeMeasurements.filter(col("measured_on").leq(d)), thresholds, quality);
+    }
+
+    /**
+     * The same inputs with the row-level tables kept in memory (spilling to disk): every metric table re-reads
+     * services and transactions, and reading and filtering Parquet each time would dominate the step.
+     */
+    public MetricInputs persisted() {
+        StorageLevel level = StorageLevel.MEMORY_AND_DISK();
+        return new MetricInputs(asOf, reportingCurrency, partners, programmes, agreements, indicators, fxRates,
+                transactions.persist(level), services.persist(level), results, outcomeMeasurements.persist(level),
+                thresholds, quality);
+    }
+
+    /** Releases what {@link #persisted()} kept. */
+    public void release() {
+        transactions.unpersist();
+        services.unpersist();
+        outcomeMeasurements.unpersist();
     }
 
     public MetricInputs withThresholds(Thresholds t) {
