@@ -1,6 +1,7 @@
 package org.glasshouse.metrics;
 
 import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.datediff;
@@ -57,7 +58,11 @@ public final class AgreementMetrics implements MetricTable {
                 Ratios.ratio(spent, units).as("cost_per_unit"),
                 Ratios.ratio(col("priority_beneficiaries"), beneficiaries).as("priority_share"),
                 col("priority_beneficiaries"),
+                col("unconverted_transactions"),
                 Ratios.notes(
+                        when(col("unconverted_transactions").gt(0), concat(lit("disbursed and spent: "),
+                                col("unconverted_transactions").cast("string"),
+                                lit(" transaction(s) without an FX rate for their month are not counted"))),
                         Ratios.reason("disbursement_rate", disbursed, committed, "nothing committed"),
                         Ratios.reason("absorption_rate", spent, disbursed, "nothing disbursed"),
                         when(committed.equalTo(0), lit("pace_index: nothing committed"))

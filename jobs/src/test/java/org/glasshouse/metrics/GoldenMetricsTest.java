@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Money: A1 (USD) disbursed = T1 600 + T7 700 − T5 100 = 1200; spent = T2 200 + T3 150 + T4 150 = 500.
  * A2 (EUR; committed at its start month's rate 2026-01 = 1.5): committed 2000 × 1.5 = 3000; disbursed T8 1000 × 1.5
- * = 1500; spent T9 1000 × 1.2 (2026-02) + T10 500 × 1.0 (2026-05) = 1700. A3, A4: no transactions.
+ * = 1500; spent T9 1000 × 1.2 (2026-02) + T10 500 × 1.0 (2026-05) = 1700; T11 (10 EUR in 2026-03, a month with no
+ * EUR rate) cannot be converted and is left out, which A2's notes say. A3, A4: no transactions.
  * Elapsed: A1 (2026-01-01..2026-12-31, 364 days) 180/364; A2 ended 2026-04-30 → 1; A3 (2026-03-01..2027-02-28,
  * 364 days) 121/364; A4 starts 2026-07-01 → 0.
  * People: A1 {b1, b2} (S4's b3 is after as_of), A2 {b2, b4, b5}; b2 is served by both partners of P1 (overlap 1).
@@ -65,6 +66,8 @@ class GoldenMetricsTest {
         near(1700.0 / 3, a2, "cost_per_beneficiary");
         near(1700.0 / 6, a2, "cost_per_unit");
         near(1.0 / 3, a2, "priority_share"); // b5 only
+        same(1L, a2, "unconverted_transactions");
+        same("disbursed and spent: 1 transaction(s) without an FX rate for their month are not counted", a2, "notes");
 
         // An agreement with no services and nothing disbursed: zeros where they are true, empty where undefined.
         Row a3 = rows.get("A3");
@@ -300,11 +303,11 @@ class GoldenMetricsTest {
         same(5, pbs, "days_late");
         same(1L, pbs, "missing_months");
         Row pbt = rows.get("PB|transactions");
-        same(4L, pbt, "rows_read");
-        same(3L, pbt, "rows_accepted");
+        same(5L, pbt, "rows_read");
+        same(4L, pbt, "rows_accepted");
         same(1L, pbt, "rows_quarantined");
-        near(0.75, pbt, "acceptance_rate");
-        near(250.0, pbt, "errors_per_1000");
+        near(4.0 / 5, pbt, "acceptance_rate");
+        near(1 * 1000.0 / 5, pbt, "errors_per_1000");
     }
 
     @Test
@@ -334,7 +337,7 @@ class GoldenMetricsTest {
         flag(rows, "INT-ACCEPT:PA/services", "partner_dataset", "PA/services",
                 "3 of 4 rows accepted (acceptance rate 0.7500)", "flagged when the acceptance rate is below 0.95");
         flag(rows, "INT-ERRORS:PB/transactions", "partner_dataset", "PB/transactions",
-                "1 error finding(s) in 4 rows read (250.00 per 1,000 rows)",
+                "1 error finding(s) in 5 rows read (200.00 per 1,000 rows)",
                 "flagged when there are more than 20.0 error findings per 1,000 rows");
         flag(rows, "INT-AFTER-END:A2", "agreement", "A2",
                 "1 expenditure(s) totalling 500.00 USD dated after the end date 2026-04-30 (latest 2026-05-05)",
@@ -354,7 +357,8 @@ class GoldenMetricsTest {
 
     @Test
     void benfordTestsBelowMinimumGiveProportionsOnly() {
-        // PA's expenditures by as_of: 200, 150, 150 → first digits 2, 1, 1. PB: 1000, 500 (as submitted, EUR).
+        // PA's expenditures by as_of: 200, 150, 150 → first digits 2, 1, 1. PB: 1000, 500, 10 (as submitted, EUR:
+        // the test reads the amounts as written, so T11 counts here although it has no rate).
         Map<String, Row> rows = byKey(new BenfordTests().compute(in), "partner_id");
         Row pa = rows.get("PA");
         same(3L, pa, "n");
@@ -365,9 +369,9 @@ class GoldenMetricsTest {
         near(null, pa, "p_value");
         same("only 3 amounts: the Benford test is run from 100", pa, "notes");
         Row pb = rows.get("PB");
-        same(2L, pb, "n");
-        near(0.5, pb, "observed_1");
-        near(0.5, pb, "observed_5");
+        same(3L, pb, "n");
+        near(2.0 / 3, pb, "observed_1");
+        near(1.0 / 3, pb, "observed_5");
     }
 
     @Test
