@@ -21,6 +21,10 @@ public final class AgreementFinancials {
     private AgreementFinancials() {}
 
     public static Dataset<Row> compute(MetricInputs in) {
+        return in.derived().get("agreement_financials", () -> computeFresh(in));
+    }
+
+    private static Dataset<Row> computeFresh(MetricInputs in) {
         Dataset<Row> agreements = Money.toReporting(in.agreements(), "committed_amount", "currency",
                 col("start_date"), "committed", in);
         Dataset<Row> tx = Money.toReporting(in.transactions(), "amount", "currency", col("date"), "amount_rc", in);

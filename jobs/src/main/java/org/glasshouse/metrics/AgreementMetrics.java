@@ -28,6 +28,10 @@ public final class AgreementMetrics implements MetricTable {
 
     @Override
     public Dataset<Row> compute(MetricInputs in) {
+        return in.derived().get(name(), () -> computeFresh(in));
+    }
+
+    private Dataset<Row> computeFresh(MetricInputs in) {
         Dataset<Row> delivery = ServiceFacts.of(in).groupBy(col("agreement_id").as("_d_agreement")).agg(
                 countDistinct(col("beneficiary_ref")).as("_beneficiaries"),
                 sum(col("units")).as("_units"),

@@ -41,7 +41,7 @@ public final class CostQuartiles implements MetricTable {
 
     @Override
     public Dataset<Row> compute(MetricInputs in) {
-        return compute(in, new AgreementMetrics().compute(in));
+        return in.derived().get(name(), () -> compute(in, new AgreementMetrics().compute(in)));
     }
 
     public Dataset<Row> compute(MetricInputs in, Dataset<Row> agreementMetrics) {

@@ -29,6 +29,10 @@ public final class DataQuality implements MetricTable {
 
     @Override
     public Dataset<Row> compute(MetricInputs in) {
+        return in.derived().get(name(), () -> computeFresh(in));
+    }
+
+    private Dataset<Row> computeFresh(MetricInputs in) {
         Dataset<Row> files = in.quality().files().filter(col("partner_id").notEqual(REFERENCE_PARTNER));
         Dataset<Row> errors = in.quality().findings().filter(col("severity").equalTo("error"))
                 .groupBy(col("file_id").as("_e_file")).agg(count(lit(1)).as("_errors"));

@@ -25,7 +25,7 @@ public final class IntegrityFlags implements MetricTable {
         Dataset<Row> financials = AgreementFinancials.compute(in);
         Dataset<Row> quality = new DataQuality().compute(in);
         Dataset<Row> agreements = new AgreementMetrics().compute(in);
-        Dataset<Row> quartiles = new CostQuartiles().compute(in, agreements);
+        Dataset<Row> quartiles = new CostQuartiles().compute(in);
         List<Dataset<Row>> parts = List.of(
                 SubmissionFlags.late(in),
                 SubmissionFlags.missing(in),
@@ -35,7 +35,7 @@ public final class IntegrityFlags implements MetricTable {
                 FinancialFlags.overCommitted(in, financials),
                 FinancialFlags.overspent(in, financials),
                 FinancialFlags.duplicates(in),
-                StatisticalFlags.benford(in, new BenfordTests().compute(in)),
+                StatisticalFlags.benford(in, in.derived().get("benford_tests", () -> new BenfordTests().compute(in))),
                 StatisticalFlags.costOutliers(in, agreements, quartiles));
         Dataset<Row> all = in.partners().sparkSession().createDataFrame(List.of(), Flags.SCHEMA);
         for (Dataset<Row> p : parts) all = all.unionByName(p);

@@ -28,7 +28,17 @@ public record MetricInputs(
         Dataset<Row> results,
         Dataset<Row> outcomeMeasurements,
         Thresholds thresholds,
-        QualityInputs quality) {
+        QualityInputs quality,
+        Derived derived) {
+
+    /** Inputs without kept intermediates (each table computes what it needs). */
+    public MetricInputs(LocalDate asOf, String reportingCurrency, Dataset<Row> partners, Dataset<Row> programmes,
+                        Dataset<Row> agreements, Dataset<Row> indicators, Dataset<Row> fxRates,
+                        Dataset<Row> transactions, Dataset<Row> services, Dataset<Row> results,
+                        Dataset<Row> outcomeMeasurements, Thresholds thresholds, QualityInputs quality) {
+        this(asOf, reportingCurrency, partners, programmes, agreements, indicators, fxRates, transactions, services,
+                results, outcomeMeasurements, thresholds, quality, Derived.NONE);
+    }
 
     /** Builds inputs from a loader of curated tables by dataset name, applying the as-of cut. */
     public static MetricInputs of(LocalDate asOf, String reportingCurrency, Function<String, Dataset<Row>> curated) {
@@ -49,7 +59,7 @@ public record MetricInputs(
         return new MetricInputs(asOf, reportingCurrency, partners, programmes, agreements, indicators, fxRates,
                 transactions.filter(col("date").leq(d)), services.filter(col("service_date").leq(d)),
                 results.filter(Periods.end(col("period")).leq(d)),
-                outcomeMeasurements.filter(col("measured_on").leq(d)), thresholds, quality);
+                outcomeMeasurements.filter(col("measured_on").leq(d)), thresholds, quality, derived);
     }
 
     /**
@@ -60,7 +70,7 @@ public record MetricInputs(
         StorageLevel level = StorageLevel.MEMORY_AND_DISK();
         return new MetricInputs(asOf, reportingCurrency, partners, programmes, agreements, indicators, fxRates,
                 transactions.persist(level), services.persist(level), results, outcomeMeasurements.persist(level),
-                thresholds, quality);
+                thresholds, quality, Derived.keeping());
     }
 
     /** Releases what {@link #persisted()} kept. */
@@ -68,16 +78,17 @@ public record MetricInputs(
         transactions.unpersist();
         services.unpersist();
         outcomeMeasurements.unpersist();
+        derived.release();
     }
 
     public MetricInputs withThresholds(Thresholds t) {
         return new MetricInputs(asOf, reportingCurrency, partners, programmes, agreements, indicators, fxRates,
-                transactions, services, results, outcomeMeasurements, t, quality);
+                transactions, services, results, outcomeMeasurements, t, quality, derived);
     }
 
     public MetricInputs withQuality(QualityInputs q) {
         return new MetricInputs(asOf, reportingCurrency, partners, programmes, agreements, indicators, fxRates,
-                transactions, services, results, outcomeMeasurements, thresholds, q);
+                transactions, services, results, outcomeMeasurements, thresholds, q, derived);
     }
 
     /**
@@ -98,6 +109,6 @@ public record MetricInputs(
         return new MetricInputs(asOf, reportingCurrency, parts, progs, ag, inds, fxRates,
                 transactions.join(ids, "agreement_id"), services.join(ids, "agreement_id"),
                 results.join(ids, "agreement_id"), outcomeMeasurements.join(ids, "agreement_id"), thresholds,
-                new QualityInputs(files, quality.findings()));
+                new QualityInputs(files, quality.findings()), derived);
     }
 }
