@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.glasshouse.cli.AnalystViews;
+import org.glasshouse.cli.RunMetricsCommand;
 import org.glasshouse.cli.SqlCommand;
 import org.glasshouse.cli.UsageException;
 import org.glasshouse.nightly.CompletedRuns;
@@ -68,6 +69,32 @@ class MetricHistoryTest {
         assertEquals(List.of("as_of,programme_id,spent", "2026-03-31,P1,1700.0", "2026-06-30,P1,2200.0"),
                 Files.readAllLines(csv));
         assertEquals(1, SqlCommand.run(spark, out, "SELECT nope FROM latest_programme_metrics", null, 10));
+    }
+
+    @Test
+    void runMetricsForASubsetWritesToScratchOnly() throws Exception {
+        SparkSession spark = SharedSpark.get();
+        RunPaths run = new RunPaths(out, "1");
+        for (String d : List.of("partners", "programmes", "agreements", "indicators", "fx_rates", "transactions",
+                "services", "results", "outcome_measurements")) {
+            GoldenFixture.table(d).write().parquet(run.curated(d).toString());
+        }
+        Files.writeString(run.summaryFile(), "{\"run_id\":\"1\",\"status\":\"COMPLETED\"}");
+        assertEquals(0, RunMetricsCommand.run(spark, out, "P1", "PB", GoldenFixture.AS_OF, "USD",
+                Thresholds.DEFAULTS));
+        Path scratch;
+        try (var s = Files.list(run.privateDir().resolve("scratch"))) {
+            scratch = s.findFirst().orElseThrow();
+        }
+        Row a2 = spark.read().parquet(scratch.resolve("agreement_metrics").toString()).collectAsList().get(0);
+        assertEquals("A2", a2.getAs("agreement_id"));
+        Row p1 = spark.read().parquet(scratch.resolve("programme_metrics").toString()).collectAsList().get(0);
+        assertEquals(3L, (long) p1.getAs("beneficiaries")); // only PB's people: b2, b4, b5
+        assertEquals(1700.0, p1.<Double>getAs("spent"), 1e-9);
+        assertEquals(false, Files.exists(run.metricsHistory()), "the metric history must not be touched");
+        assertEquals(false, Files.exists(run.site()), "the site must not be touched");
+        assertEquals(1, RunMetricsCommand.run(spark, out, "P9", null, GoldenFixture.AS_OF, "USD",
+                Thresholds.DEFAULTS));
     }
 
     @Test
