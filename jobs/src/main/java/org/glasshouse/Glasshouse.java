@@ -9,6 +9,8 @@ import java.util.Set;
 import org.glasshouse.cli.CliOptions;
 import org.glasshouse.cli.NightlyCommand;
 import org.glasshouse.cli.RestartCommand;
+import org.glasshouse.cli.RunMetricsCommand;
+import org.glasshouse.cli.SqlCommand;
 import org.glasshouse.cli.StatusCommand;
 import org.glasshouse.cli.UsageException;
 import org.glasshouse.generate.SampleDataGenerator;
@@ -28,6 +30,13 @@ public final class Glasshouse {
               restart  [--out DIR]                  Resume the last failed run at the step that failed.
               generate --services N --out DIR [--seed S]
                        Write a consistent synthetic input set (reference data + partner inboxes).
+              sql      "SELECT ..." [--out DIR] [--csv FILE] [--limit N]
+                       Spark SQL over the latest completed run's curated tables (curated_<dataset>) and the metric
+                       history (metrics_<table>: every run; latest_<table>: latest run per as-of date). Prints up to
+                       N rows (default 100) or writes every row to FILE. 'sql views' lists the views (docs/sql.md).
+              run metrics [--programme P] [--partner Q] [--as-of YYYY-MM-DD] [--out DIR]
+                       Compute every metric table for a subset into OUT/private/scratch/<timestamp>/, leaving the
+                       metric history and the published site untouched.
 
             Any --glasshouse.x=y or --spring.x=y argument overrides a setting of config/application.yml.
             """;
@@ -50,6 +59,9 @@ public final class Glasshouse {
                 case "status" -> status(CliOptions.parse(rest, Set.of("out", "limit", "profile"), Set.of()));
                 case "restart" -> restart(CliOptions.parse(rest, Set.of("out", "profile"), Set.of()));
                 case "generate" -> generate(CliOptions.parse(rest, Set.of("services", "out", "seed"), Set.of()));
+                case "sql" -> sql(CliOptions.parse(rest, Set.of("out", "csv", "limit", "profile"), Set.of()));
+                case "run" -> runJob(CliOptions.parse(rest, Set.of("out", "programme", "partner", "as-of", "profile"),
+                        Set.of()));
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
             };
         } catch (UsageException e) {
@@ -115,6 +127,36 @@ public final class Glasshouse {
                 s.services(), s.serviceFiles(), s.transactions(), s.results(), s.outcomeMeasurements(), s.partners(),
                 out, s.plantedInvalidServices(), s.plantedInvalidTransactions(), out.resolve("README.md"));
         return 0;
+    }
+
+    private static int sql(CliOptions o) throws Exception {
+        if (o.positional().size() != 1) throw new UsageException("sql needs exactly one query in quotes");
+        int limit;
+        try {
+            limit = Integer.parseInt(o.get("limit", "100"));
+        } catch (NumberFormatException e) {
+            throw new UsageException("--limit must be a whole number");
+        }
+        Path out = Path.of(o.get("out", "out"));
+        try (ConfigurableApplicationContext ctx = start(out, profiles(o), o.springArgs())) {
+            var spark = ctx.getBean(org.glasshouse.spark.SparkSessionProvider.class).session();
+            return SqlCommand.run(spark, out, o.positional().get(0), o.has("csv") ? Path.of(o.get("csv", "")) : null,
+                    limit);
+        }
+    }
+
+    private static int runJob(CliOptions o) throws Exception {
+        if (o.positional().size() != 1 || !o.positional().get(0).equals("metrics")) {
+            throw new UsageException("run supports one job: 'run metrics [--programme P] [--partner Q] [--as-of D]'");
+        }
+        Path out = Path.of(o.get("out", "out"));
+        var asOf = NightlyCommand.asOf(o);
+        try (ConfigurableApplicationContext ctx = start(out, profiles(o), o.springArgs())) {
+            var props = ctx.getBean(org.glasshouse.config.GlasshouseProperties.class);
+            var spark = ctx.getBean(org.glasshouse.spark.SparkSessionProvider.class).session();
+            return RunMetricsCommand.run(spark, out, o.get("programme", null), o.get("partner", null), asOf,
+                    props.getReportingCurrency(), props.getThresholds().toThresholds());
+        }
     }
 
     /** ./sample-data when run from the project folder, else the one beside the launcher. */

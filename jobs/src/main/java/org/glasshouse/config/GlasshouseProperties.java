@@ -19,6 +19,7 @@ public class GlasshouseProperties {
     private final Rules rules = new Rules();
     private final Release release = new Release();
     private final Publish publish = new Publish();
+    private final Thresholds thresholds = new Thresholds();
 
     public String getReportingCurrency() { return reportingCurrency; }
     public void setReportingCurrency(String v) { this.reportingCurrency = v; }
@@ -31,6 +32,7 @@ public class GlasshouseProperties {
     public Rules getRules() { return rules; }
     public Release getRelease() { return release; }
     public Publish getPublish() { return publish; }
+    public Thresholds getThresholds() { return thresholds; }
 
     /** Catalogue metadata of a release: the DCAT-US 1.1 fields of data.json and the datapackage.json header. */
     public static class Release {
@@ -111,6 +113,57 @@ public class GlasshouseProperties {
 
         public Map<String, String> getSeverity() { return severity; }
         public void setSeverity(Map<String, String> v) { this.severity = v; }
+    }
+
+    /** Limits the integrity flags are judged against; each is published in the methodology and on each flag. */
+    public static class Thresholds {
+        private static final org.glasshouse.metrics.Thresholds D = org.glasshouse.metrics.Thresholds.DEFAULTS;
+        private int lateDays = D.lateDays();
+        private int missingMonths = D.missingMonths();
+        private double minAcceptanceRate = D.minAcceptanceRate();
+        private double maxErrorsPer1000 = D.maxErrorsPer1000();
+        private int expenditureGraceDays = D.expenditureGraceDays();
+        private double disbursedOverCommitted = D.disbursedOverCommitted();
+        private double spentOverDisbursed = D.spentOverDisbursed();
+        private long benfordMinimumN = D.benfordMinimumN();
+        private double benfordMaxMad = D.benfordMaxMad();
+        private double outlierK = D.outlierK();
+        private int outlierMinimumN = D.outlierMinimumN();
+        private double onTrackMargin = D.onTrackMargin();
+        private double atRiskMargin = D.atRiskMargin();
+
+        public org.glasshouse.metrics.Thresholds toThresholds() {
+            return new org.glasshouse.metrics.Thresholds(lateDays, missingMonths, minAcceptanceRate,
+                    maxErrorsPer1000, expenditureGraceDays, disbursedOverCommitted, spentOverDisbursed,
+                    benfordMinimumN, benfordMaxMad, outlierK, outlierMinimumN, onTrackMargin, atRiskMargin);
+        }
+
+        public int getLateDays() { return lateDays; }
+        public void setLateDays(int v) { this.lateDays = v; }
+        public int getMissingMonths() { return missingMonths; }
+        public void setMissingMonths(int v) { this.missingMonths = v; }
+        public double getMinAcceptanceRate() { return minAcceptanceRate; }
+        public void setMinAcceptanceRate(double v) { this.minAcceptanceRate = v; }
+        public double getMaxErrorsPer1000() { return maxErrorsPer1000; }
+        public void setMaxErrorsPer1000(double v) { this.maxErrorsPer1000 = v; }
+        public int getExpenditureGraceDays() { return expenditureGraceDays; }
+        public void setExpenditureGraceDays(int v) { this.expenditureGraceDays = v; }
+        public double getDisbursedOverCommitted() { return disbursedOverCommitted; }
+        public void setDisbursedOverCommitted(double v) { this.disbursedOverCommitted = v; }
+        public double getSpentOverDisbursed() { return spentOverDisbursed; }
+        public void setSpentOverDisbursed(double v) { this.spentOverDisbursed = v; }
+        public long getBenfordMinimumN() { return benfordMinimumN; }
+        public void setBenfordMinimumN(long v) { this.benfordMinimumN = v; }
+        public double getBenfordMaxMad() { return benfordMaxMad; }
+        public void setBenfordMaxMad(double v) { this.benfordMaxMad = v; }
+        public double getOutlierK() { return outlierK; }
+        public void setOutlierK(double v) { this.outlierK = v; }
+        public int getOutlierMinimumN() { return outlierMinimumN; }
+        public void setOutlierMinimumN(int v) { this.outlierMinimumN = v; }
+        public double getOnTrackMargin() { return onTrackMargin; }
+        public void setOnTrackMargin(double v) { this.onTrackMargin = v; }
+        public double getAtRiskMargin() { return atRiskMargin; }
+        public void setAtRiskMargin(double v) { this.atRiskMargin = v; }
     }
 
     public static class Spark {

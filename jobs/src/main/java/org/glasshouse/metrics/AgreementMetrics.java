@@ -1,6 +1,7 @@
 package org.glasshouse.metrics;
 
 import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.datediff;
@@ -27,6 +28,10 @@ public final class AgreementMetrics implements MetricTable {
 
     @Override
     public Dataset<Row> compute(MetricInputs in) {
+        return in.derived().get(name(), () -> computeFresh(in));
+    }
+
+    private Dataset<Row> computeFresh(MetricInputs in) {
         Dataset<Row> delivery = ServiceFacts.of(in).groupBy(col("agreement_id").as("_d_agreement")).agg(
                 countDistinct(col("beneficiary_ref")).as("_beneficiaries"),
                 sum(col("units")).as("_units"),
@@ -57,12 +62,20 @@ public final class AgreementMetrics implements MetricTable {
                 Ratios.ratio(spent, units).as("cost_per_unit"),
                 Ratios.ratio(col("priority_beneficiaries"), beneficiaries).as("priority_share"),
                 col("priority_beneficiaries"),
+                col("unconverted_transactions"),
                 Ratios.notes(
+                        when(col("unconverted_transactions").gt(0), concat(lit("disbursed and spent: "),
+                                col("unconverted_transactions").cast("string"),
+                                lit(" transaction(s) without an FX rate for their month are not counted"))),
                         Ratios.reason("disbursement_rate", disbursed, committed, "nothing committed"),
                         Ratios.reason("absorption_rate", spent, disbursed, "nothing disbursed"),
-                        Ratios.reason("pace_index", spentShare, elapsed, "the agreement has not started"),
+                        when(committed.equalTo(0), lit("pace_index: nothing committed"))
+                                .otherwise(Ratios.reason("pace_index", spentShare, elapsed,
+                                        "the agreement has not started")),
                         Ratios.reason("cost_per_beneficiary", spent, beneficiaries, "no beneficiaries served"),
-                        Ratios.reason("cost_per_unit", spent, units, "no units delivered"))
+                        Ratios.reason("cost_per_unit", spent, units, "no units delivered"),
+                        Ratios.reason("priority_share", col("priority_beneficiaries"), beneficiaries,
+                                "no beneficiaries served"))
                         .as("notes"));
     }
 

@@ -8,6 +8,8 @@ public final class MetricCatalog {
     private MetricCatalog() {}
 
     public static List<MetricTable> all() {
-        return List.of(new AgreementMetrics(), new ProgrammeMetrics(), new ImpactEstimates());
+        return List.of(new AgreementMetrics(), new ProgrammeMetrics(), new PartnerMetrics(), new OverallMetrics(),
+                new ReachBreakdown(), new IndicatorResults(), new ImpactEstimates(), new DataQuality(),
+                new BenfordTests(), new CostQuartiles(), new IntegrityFlags());
     }
 }

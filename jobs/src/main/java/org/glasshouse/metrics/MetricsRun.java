@@ -15,11 +15,16 @@ public final class MetricsRun {
     private MetricsRun() {}
 
     public static int run(MetricInputs inputs, List<MetricTable> tables, Function<String, Path> target) {
-        for (MetricTable t : tables) {
-            long started = System.nanoTime();
-            // Overwrite only this run's own partition: a restarted step recomputes it whole.
-            t.compute(inputs).coalesce(1).write().mode(SaveMode.Overwrite).parquet(target.apply(t.name()).toString());
-            log.info("Metric table {} written ({} ms)", t.name(), (System.nanoTime() - started) / 1_000_000);
+        MetricInputs in = inputs.persisted();
+        try {
+            for (MetricTable t : tables) {
+                long started = System.nanoTime();
+                // Overwrite only this run's own partition: a restarted step recomputes it whole.
+                t.compute(in).coalesce(1).write().mode(SaveMode.Overwrite).parquet(target.apply(t.name()).toString());
+                log.info("Metric table {} written ({} ms)", t.name(), (System.nanoTime() - started) / 1_000_000);
+            }
+        } finally {
+            in.release();
         }
         return tables.size();
     }

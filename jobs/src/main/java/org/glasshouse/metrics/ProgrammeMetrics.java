@@ -63,7 +63,8 @@ public final class ProgrammeMetrics implements MetricTable {
                 Ratios.notes(
                         Ratios.reason("disbursement_rate", disbursed, committed, "nothing committed"),
                         Ratios.reason("absorption_rate", spent, disbursed, "nothing disbursed"),
-                        Ratios.reason("cost_per_beneficiary", spent, beneficiaries, "no beneficiaries served"))
+                        Ratios.reason("cost_per_beneficiary", spent, beneficiaries, "no beneficiaries served"),
+                        Ratios.reason("priority_share", priority, beneficiaries, "no beneficiaries served"))
                         .as("notes"));
     }
 }

@@ -15,7 +15,7 @@ public final class ServiceFacts {
         Dataset<Row> ag = in.agreements().select(col("agreement_id").as("_ag_id"), col("programme_id"),
                 col("partner_id"));
         return in.services().join(broadcast(ag), col("agreement_id").equalTo(col("_ag_id")), "inner")
-                .select(col("agreement_id"), col("programme_id"), col("partner_id"), col("beneficiary_ref"),
+                .select(col("agreement_id"), col("programme_id"), col("partner_id"), col("service_date"), col("beneficiary_ref"),
                         col("units"), col("region_code"), col("age_band"), col("sex"), col("priority_group"));
     }
 }

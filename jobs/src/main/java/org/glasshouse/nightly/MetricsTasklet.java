@@ -28,7 +28,9 @@ public class MetricsTasklet implements Tasklet {
         RunPaths paths = params.paths();
         SparkSession session = spark.session();
         MetricInputs inputs = MetricInputs.of(params.asOf(), props.getReportingCurrency(),
-                d -> session.read().parquet(paths.curated(d).toString()));
+                d -> session.read().parquet(paths.curated(d).toString()))
+                .withThresholds(props.getThresholds().toThresholds())
+                .withQuality(QualityInputsLoader.load(session, paths));
         int tables = MetricsRun.run(inputs, MetricCatalog.all(),
                 t -> paths.metricPartition(t, params.asOf().toString()));
         chunkContext.getStepContext().getStepExecution().setWriteCount(tables);

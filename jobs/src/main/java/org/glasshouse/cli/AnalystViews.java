@@ -1,0 +1,60 @@
+package org.glasshouse.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.glasshouse.metrics.MetricHistory;
+import org.glasshouse.nightly.CompletedRuns;
+import org.glasshouse.nightly.RunPaths;
+
+/**
+ * The SQL views analysts query (documented in docs/sql.md):
+ * <ul>
+ *   <li>{@code curated_<dataset>}: the curated rows of the latest completed run (e.g. curated_services);</li>
+ *   <li>{@code metrics_<table>}: every completed run's rows of a metric table, with as_of and run_id;</li>
+ *   <li>{@code latest_<table>}: the latest completed run's rows of each as-of date (trend series).</li>
+ * </ul>
+ */
+public final class AnalystViews {
+
+    private AnalystViews() {}
+
+    /** Registers the views and returns their names; fails when OUT has no completed run. */
+    public static List<String> register(SparkSession spark, Path out) {
+        Path runsDir = new RunPaths(out, "0").runsDir();
+        TreeSet<Long> completed = CompletedRuns.ids(runsDir);
+        if (completed.isEmpty()) {
+            throw new UsageException("no completed run under " + out + ": run 'glasshouse nightly --out " + out + "' first");
+        }
+        RunPaths latest = new RunPaths(out, Long.toString(completed.last()));
+        List<String> views = new ArrayList<>();
+        Path curated = latest.runDir().resolve("curated");
+        for (String dataset : folders(curated)) {
+            String view = "curated_" + dataset;
+            spark.read().parquet(curated.resolve(dataset).toString()).createOrReplaceTempView(view);
+            views.add(view);
+        }
+        MetricHistory history = new MetricHistory(spark, latest.metricsHistory(), completed::contains);
+        for (String table : history.tables()) {
+            history.all(table).createOrReplaceTempView("metrics_" + table);
+            history.latestPerAsOf(table).createOrReplaceTempView("latest_" + table);
+            views.add("metrics_" + table);
+            views.add("latest_" + table);
+        }
+        return views;
+    }
+
+    static List<String> folders(Path dir) {
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

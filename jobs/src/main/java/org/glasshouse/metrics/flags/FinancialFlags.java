@@ -1,0 +1,92 @@
+package org.glasshouse.metrics.flags;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.date_add;
+import static org.apache.spark.sql.functions.format_string;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.sum;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.glasshouse.metrics.AgreementFinancials;
+import org.glasshouse.metrics.MetricInputs;
+import org.glasshouse.metrics.Money;
+
+/** Judges the money of each agreement: spending after the end, over-disbursement, overspending, duplicates. */
+public final class FinancialFlags {
+
+    private FinancialFlags() {}
+
+    public static Dataset<Row> afterEnd(MetricInputs in) {
+        int grace = in.thresholds().expenditureGraceDays();
+        Dataset<Row> ag = in.agreements().select(col("agreement_id").as("_ag_id"), col("end_date"));
+        Dataset<Row> tx = Money.toReporting(in.transactions().filter(col("type").equalTo("expenditure")),
+                "amount", "currency", col("date"), "amount_rc", in);
+        Dataset<Row> late = tx.join(broadcast(ag), col("agreement_id").equalTo(col("_ag_id")))
+                .filter(col("date").gt(date_add(col("end_date"), grace)))
+                .groupBy(col("agreement_id"), col("end_date"))
+                .agg(count(lit(1)).as("n"), sum("amount_rc").as("total"), max("date").as("latest"));
+        return Flags.of(late, FlagRule.AFTER_END, in.asOf(), col("agreement_id"), null,
+                format_string("%d expenditure(s) totalling %.2f %s dated after the end date %s (latest %s)",
+                        col("n"), col("total"), lit(in.reportingCurrency()), col("end_date").cast("string"),
+                        col("latest").cast("string")),
+                lit("expenditures may be dated up to " + grace + " day(s) after the agreement end date"),
+                col("n"), lit(0), null);
+    }
+
+    public static Dataset<Row> overCommitted(MetricInputs in, Dataset<Row> financials) {
+        double tol = in.thresholds().disbursedOverCommitted();
+        Dataset<Row> over = financials.filter(col("disbursed").gt(col("committed").multiply(1.0 + tol)));
+        Column ratio = col("disbursed").divide(col("committed"));
+        return Flags.of(over, FlagRule.OVER_COMMITTED, in.asOf(), col("agreement_id"), null,
+                format_string("disbursed %.2f > committed %.2f %s (%.1f%% of committed)", col("disbursed"),
+                        col("committed"), lit(in.reportingCurrency()), ratio.multiply(100)),
+                lit("flagged when disbursed exceeds committed by more than " + percent(tol)),
+                ratio, lit(1.0 + tol), null);
+    }
+
+    public static Dataset<Row> overspent(MetricInputs in, Dataset<Row> financials) {
+        double tol = in.thresholds().spentOverDisbursed();
+        Dataset<Row> over = financials.filter(col("spent").gt(col("disbursed").multiply(1.0 + tol)));
+        // With nothing disbursed any spending is over; the ratio is then undefined and left empty.
+        Column ratio = org.glasshouse.metrics.Ratios.ratio(col("spent"), col("disbursed"));
+        return Flags.of(over, FlagRule.OVERSPENT, in.asOf(), col("agreement_id"), null,
+                format_string("spent %.2f > disbursed %.2f %s (%s)", col("spent"), col("disbursed"),
+                        lit(in.reportingCurrency()),
+                        org.apache.spark.sql.functions.coalesce(format_string("exceeds disbursed by %.1f%%",
+                                ratio.minus(1).multiply(100)), lit("nothing disbursed"))),
+                lit("flagged when spent exceeds disbursed by more than " + percent(tol)),
+                ratio, lit(1.0 + tol), null);
+    }
+
+    public static Dataset<Row> duplicates(MetricInputs in) {
+        Dataset<Row> groups = in.transactions().filter(col("type").equalTo("expenditure"))
+                .groupBy(col("agreement_id"), col("date"), col("amount"), col("currency"))
+                .agg(sort_array(collect_set(col("transaction_id"))).as("ids"))
+                .filter(size(col("ids")).gt(1));
+        Column amountText = format_string("%.2f", col("amount"));
+        return Flags.of(groups, FlagRule.DUPLICATE, in.asOf(), col("agreement_id"),
+                concat_ws(":", col("date").cast("string"), amountText),
+                format_string("%d expenditures of %s %s on %s: %s", size(col("ids")), amountText, col("currency"),
+                        col("date").cast("string"), concat_ws(", ", col("ids"))),
+                lit("same agreement, date, amount and currency with different transaction_id"),
+                size(col("ids")), lit(1), null);
+    }
+
+    /** Agreement money once for the rules that need it. */
+    public static Dataset<Row> financials(MetricInputs in) {
+        return AgreementFinancials.compute(in);
+    }
+
+    static String percent(double share) {
+        return java.math.BigDecimal.valueOf(share * 100).stripTrailingZeros().toPlainString() + "%";
+    }
+}
