@@ -11,9 +11,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.glasshouse.config.GlasshouseProperties;
+import org.glasshouse.metrics.MetricHistory;
 import org.glasshouse.release.ParquetTableWriter;
 import org.glasshouse.release.ReleaseBuilder;
-import org.glasshouse.report.DefaultMethodology;
+import org.glasshouse.report.Methodology;
 import org.glasshouse.report.PublicTable;
 import org.glasshouse.report.PublicTables;
 import org.glasshouse.report.ReferenceTables;
@@ -64,7 +65,7 @@ public class ReportTasklet implements Tasklet {
         Path previous = Files.isSymbolicLink(paths.site()) ? paths.site().toRealPath() : null;
         ReleaseBuilder.build(new ReleaseBuilder.Request(props.getReport().getTitle(), params.asOf(),
                 params.runIdText(), params.releaseId(), props.getReportingCurrency(), specs, tables, history,
-                DefaultMethodology.entries(), previous, paths.inputsFile(), props), paths.staging(),
+                Methodology.entries(props.getThresholds().toThresholds()), previous, paths.inputsFile(), props), paths.staging(),
                 new ParquetTableWriter(session));
         chunkContext.getStepContext().getStepExecution().setWriteCount(tables.size());
         return RepeatStatus.FINISHED;
@@ -76,15 +77,17 @@ public class ReportTasklet implements Tasklet {
         return spec.fromRows(rows);
     }
 
-    /** impact_estimates of every as-of date, the latest run of each, for the trend charts with confidence bands. */
+    /**
+     * impact_estimates of every as-of date (the latest completed run of each, plus this run), for the trend charts
+     * with confidence bands. Runs that failed never count.
+     */
     private static DataTable impactHistory(SparkSession session, RunPaths paths) {
         Path root = paths.metricsHistory().resolve(PublicTables.IMPACT_ESTIMATES.name());
         if (!Files.isDirectory(root)) return null;
-        Dataset<Row> all = session.read().parquet(root.toString());
-        Dataset<Row> latest = all.groupBy("as_of").agg(functions.max(functions.col("run_id").cast("long")).as("r"));
-        Dataset<Row> rows = all.join(latest, all.col("as_of").equalTo(latest.col("as_of"))
-                        .and(all.col("run_id").cast("long").equalTo(latest.col("r"))))
-                .select(all.col("*")).drop("run_id");
+        long me = Long.parseLong(paths.runId());
+        Dataset<Row> rows = new MetricHistory(session, paths.metricsHistory(),
+                r -> r == me || RunSummaryListener.completed(paths.runsDir().resolve(Long.toString(r))))
+                .latestPerAsOf(PublicTables.IMPACT_ESTIMATES.name()).drop("run_id");
         List<String> order = new java.util.ArrayList<>(List.of("as_of"));
         order.addAll(PublicTables.IMPACT_ESTIMATES.orderBy());
         return PublicTables.IMPACT_ESTIMATES.fromRows(

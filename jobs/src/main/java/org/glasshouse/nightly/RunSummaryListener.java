@@ -124,6 +124,17 @@ public class RunSummaryListener implements JobExecutionListener {
         out.println("  summary: " + s.out() + "/private/runs/" + s.runId() + "/summary.json");
     }
 
+    /** Whether the run whose folder this is ended COMPLETED, by its summary.json. */
+    public static boolean completed(java.nio.file.Path runDir) {
+        java.nio.file.Path summary = runDir.resolve("summary.json");
+        if (!Files.isRegularFile(summary)) return false;
+        try {
+            return "COMPLETED".equals(JSON.readTree(summary.toFile()).path("status").asText());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static long millis(LocalDateTime a, LocalDateTime b) {
         return a == null || b == null ? 0 : Duration.between(a, b).toMillis();
     }

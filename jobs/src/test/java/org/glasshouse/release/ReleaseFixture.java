@@ -23,7 +23,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.glasshouse.config.GlasshouseProperties;
 import org.glasshouse.publish.ReleasePublisher;
-import org.glasshouse.report.DefaultMethodology;
+import org.glasshouse.report.Methodology;
 import org.glasshouse.report.PublicTable;
 import org.glasshouse.report.PublicTables;
 import org.glasshouse.report.ReferenceTables;
@@ -168,7 +168,7 @@ final class ReleaseFixture {
         Path previous = Files.isSymbolicLink(site) ? site.toRealPath() : null;
         String releaseId = "2026-09-30-run" + runId;
         ReleaseBuilder.build(new ReleaseBuilder.Request("Test report", AS_OF, runId, releaseId, "USD", specs(),
-                tables(smallAgreementPeople), null, DefaultMethodology.entries(), previous, inputs, props), staging,
+                tables(smallAgreementPeople), null, Methodology.entries(org.glasshouse.metrics.Thresholds.DEFAULTS), previous, inputs, props), staging,
                 new ParquetTableWriter(SharedSpark.get()));
         return new ReleasePublisher(out.resolve("releases"), site).publish(staging, releaseId);
     }
