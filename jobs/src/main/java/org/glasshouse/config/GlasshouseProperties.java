@@ -33,11 +33,15 @@ public class GlasshouseProperties {
         private int graceDays = 0;
         /** Datasets validated side by side (their query planning overlaps with other datasets' execution). */
         private int parallelDatasets = 4;
+        /** Largest file accepted, in bytes; a bigger file is reported (FIL-008) and not read. 0 = no limit. */
+        private long maxFileBytes = 0;
 
         public int getGraceDays() { return graceDays; }
         public void setGraceDays(int v) { this.graceDays = v; }
         public int getParallelDatasets() { return parallelDatasets; }
         public void setParallelDatasets(int v) { this.parallelDatasets = v; }
+        public long getMaxFileBytes() { return maxFileBytes; }
+        public void setMaxFileBytes(long v) { this.maxFileBytes = v; }
     }
 
     public static class Rules {
