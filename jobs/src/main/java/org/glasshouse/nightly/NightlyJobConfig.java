@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The nightly job: ingest → validate → metrics → report → publish. Each step is one tasklet that does its row work
+ * The nightly job: ingest → validate → feedback (private, per partner) → metrics → report → publish. Each step is one tasklet that does its row work
  * in Spark and leaves its output in the run's folder, so a restart skips completed steps and resumes at the
  * failed one with everything it needs on disk.
  */
@@ -31,6 +31,7 @@ public class NightlyJobConfig {
                 .listener(new RunSummaryListener(explorer))
                 .start(step("ingest", new IngestTasklet(Clock.systemUTC()), repo, tx))
                 .next(step("validate", new ValidateTasklet(spark, contracts, props), repo, tx))
+                .next(step("feedback", new FeedbackTasklet(spark), repo, tx))
                 .next(step("metrics", new MetricsTasklet(spark, props), repo, tx))
                 .next(step("report", new ReportTasklet(spark, props), repo, tx))
                 .next(step("publish", new PublishTasklet(), repo, tx))

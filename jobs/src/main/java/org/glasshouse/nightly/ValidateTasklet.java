@@ -44,7 +44,7 @@ public class ValidateTasklet implements Tasklet {
                 props.getReportingCurrency(), props.getValidation().getGraceDays(),
                 props.getValidation().getParallelDatasets(), props.getValidation().getMaxFileBytes())
                 .run(active, paths.landing(), d -> new DatasetValidator.Outputs(paths.curated(d), paths.quarantine(d),
-                        paths.runDir().resolve("findings").resolve(d)));
+                        paths.findingsDir().resolve(d)));
         IngestTasklet.JSON.writerWithDefaultPrettyPrinter().writeValue(paths.accountingFile().toFile(), report);
 
         StepExecution step = chunkContext.getStepContext().getStepExecution();

@@ -27,7 +27,9 @@ import org.apache.spark.sql.RowFactory;
  */
 public final class FileParser implements FlatMapFunction<ParseTask, Row> {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Numbers keep the digits the partner wrote (-250.00 stays -250.00 in quarantine and feedback).
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private final Pseudonymiser pseudonymiser;
 
     public FileParser(Pseudonymiser pseudonymiser) {
