@@ -173,6 +173,8 @@ public final class FeedbackWriter {
         rows.orderBy(col("file").asc_nulls_first(), col("row_number").asc_nulls_first(), col("rule_id"))
                 .select(cols.toArray(Column[]::new)).coalesce(1)
                 .write().mode(SaveMode.Overwrite).option("header", "true").option("escape", "\"")
+                // Values exactly as the partner sent them: Spark would trim them by default.
+                .option("ignoreLeadingWhiteSpace", "false").option("ignoreTrailingWhiteSpace", "false")
                 .option("encoding", "UTF-8").csv(tmp.toString());
         Path target = dir.resolve("feedback.csv");
         Path part;
