@@ -12,6 +12,8 @@ public class GlasshouseProperties {
     private String reportingCurrency = "USD";
     /** Directory of contract YAML files overriding the embedded ones (optional). */
     private String contractsDir = "";
+    /** Partner sources (config/partners.yml); empty: ./config/partners.yml if present, else the embedded one. */
+    private String partnersFile = "";
     private final Spark spark = new Spark();
     private final Pseudonymisation pseudonymisation = new Pseudonymisation();
     private final Report report = new Report();
@@ -22,6 +24,8 @@ public class GlasshouseProperties {
     public void setReportingCurrency(String v) { this.reportingCurrency = v; }
     public String getContractsDir() { return contractsDir; }
     public void setContractsDir(String v) { this.contractsDir = v; }
+    public String getPartnersFile() { return partnersFile; }
+    public void setPartnersFile(String v) { this.partnersFile = v; }
     public Spark getSpark() { return spark; }
     public Pseudonymisation getPseudonymisation() { return pseudonymisation; }
     public Report getReport() { return report; }

@@ -29,7 +29,7 @@ public class NightlyJobConfig {
                           ContractCatalog contracts, GlasshouseProperties props, JobExplorer explorer) {
         return new JobBuilder(JOB_NAME, repo)
                 .listener(new RunSummaryListener(explorer))
-                .start(step("ingest", new IngestTasklet(Clock.systemUTC()), repo, tx))
+                .start(step("ingest", new IngestTasklet(Clock.systemUTC(), props), repo, tx))
                 .next(step("validate", new ValidateTasklet(spark, contracts, props), repo, tx))
                 .next(step("feedback", new FeedbackTasklet(spark), repo, tx))
                 .next(step("metrics", new MetricsTasklet(spark, props), repo, tx))
