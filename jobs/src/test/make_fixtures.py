@@ -118,6 +118,9 @@ w("transactions-f50-cad.csv",TH+"\n"+trx("T-50-1",agreement_id="AGR-4",currency=
 w("transactions-f51-bom.jsonl",'\ufeff{"transaction_id":"T-51-1","agreement_id":"AGR-1","date":"2025-03-11","type":"disbursement","amount":500,"currency":"USD","description":"first tranche"}\n')
 c("transactions-f51-bom.jsonl","transactions","P01",1,1,0)
 
+w("transactions-f71-unknown-key.jsonl",'{"transaction_id":"T-71-1","agreement_id":"AGR-1","date":"2025-03-12","type":"expenditure","amount":5,"currency":"USD","ammount_note":"typo"}\n')
+c("transactions-f71-unknown-key.jsonl","transactions","P01",1,1,0,"FIL-003=1")
+
 # results
 def r1(n, rule, field, value, **o):
     name="results-f%02d-%s.csv"%(n, rule.lower())

@@ -43,6 +43,14 @@ class ContractDocsTest {
     }
 
     @Test
+    void personalDataAndFreeTextAreMarkedPrivateInTheContracts() {
+        var privateFields = ContractCatalog.embedded().all().stream().flatMap(c -> c.fields().stream()
+                .filter(f -> !f.publishable()).map(f -> c.dataset() + "." + f.name())).toList();
+        assertThat(privateFields).containsExactlyInAnyOrder("transactions.description", "services.beneficiary_ref",
+                "outcome_measurements.beneficiary_ref");
+    }
+
+    @Test
     void theCatalogueListsEveryRuleOnceWithItsDocumentation() {
         var rules = ContractDocs.catalogue(ContractCatalog.embedded());
         assertThat(rules.stream().map(r -> r.id()).distinct().count()).isEqualTo(rules.size());

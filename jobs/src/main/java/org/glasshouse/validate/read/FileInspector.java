@@ -74,6 +74,7 @@ public final class FileInspector {
         String charset = detectCharset(file, fileId, findings);
         if (charset == null) return new Inspection(null, findings);
         if (!format.equals("csv")) {
+            unknownJsonKeys(fileId, file, charset, contract, findings);
             return new Inspection(new ParseTask(fileId, partnerId, file.toString(), format, charset, ',', 0, names, none,
                     List.of(), new int[0], personal, null, null), findings);
         }
@@ -99,6 +100,41 @@ public final class FileInspector {
         ParseTask task = new ParseTask(fileId, partnerId, file.toString(), format, charset, delimiter, m.width(), names,
                 m.fieldColumns(), m.flexNames(), m.flexColumns(), personal, m.fileRule(), m.fileMessage());
         return new Inspection(task, findings);
+    }
+
+    /**
+     * JSON Lines has no header: the keys of the first object stand in for it, so a misspelt key is reported once
+     * (FIL-003) instead of surfacing only as "required but empty" on every row. Missing keys are left to the row
+     * rules, since a later object may well have them.
+     */
+    private static void unknownJsonKeys(String fileId, Path file, String charset, Contract contract,
+                                        List<FileFinding> findings) throws IOException {
+        String first = null;
+        try (BufferedReader r = Files.newBufferedReader(file, Charset.forName(charset))) {
+            for (String l = r.readLine(); l != null; l = r.readLine()) {
+                if (!l.isBlank()) {
+                    first = l.startsWith("\uFEFF") ? l.substring(1) : l;
+                    break;
+                }
+            }
+        }
+        if (first == null) return;
+        com.fasterxml.jackson.databind.JsonNode node;
+        try {
+            node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(first);
+        } catch (IOException e) {
+            return; // the row rules report it (ROW-003)
+        }
+        if (node == null || !node.isObject()) return;
+        List<String> unknown = new ArrayList<>();
+        node.fieldNames().forEachRemaining(k -> {
+            if (!k.startsWith("flex_") && !contract.fieldNames().contains(k)) unknown.add(k);
+        });
+        if (!unknown.isEmpty()) {
+            findings.add(new FileFinding(fileId, FileRule.UNKNOWN_COLUMNS, "warning",
+                    "Keys not in the " + contract.dataset() + " contract were ignored: " + String.join(", ", unknown) + ".",
+                    "Remove them, or prefix your own keys with flex_ to have them echoed back in feedback."));
+        }
     }
 
     private static List<String> xlsxHeader(Path file) throws IOException {
