@@ -13,6 +13,7 @@ import org.glasshouse.cli.RunMetricsCommand;
 import org.glasshouse.cli.SqlCommand;
 import org.glasshouse.cli.StatusCommand;
 import org.glasshouse.cli.UsageException;
+import org.glasshouse.cli.ValidateCommand;
 import org.glasshouse.generate.SampleDataGenerator;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -28,6 +29,10 @@ public final class Glasshouse {
                        Defaults: --input sample-data (with the 'sample' profile), --out ./out, --as-of today (UTC).
               status   [--out DIR] [--limit N]      Recent runs from the job repository.
               restart  [--out DIR]                  Resume the last failed run at the step that failed.
+              validate FILE --dataset D --partner P [--reference DIR]
+                       Check one file as the nightly would and print its feedback; stores nothing.
+                       Reference data from DIR (default: the bundled sample-data/reference).
+                       Exit code 0 no errors, 1 errors found, 2 bad usage.
               generate --services N --out DIR [--seed S]
                        Write a consistent synthetic input set (reference data + partner inboxes).
               sql      "SELECT ..." [--out DIR] [--csv FILE] [--limit N]
@@ -58,6 +63,8 @@ public final class Glasshouse {
                 case "nightly" -> nightly(CliOptions.parse(rest, Set.of("input", "out", "as-of", "profile"), Set.of()));
                 case "status" -> status(CliOptions.parse(rest, Set.of("out", "limit", "profile"), Set.of()));
                 case "restart" -> restart(CliOptions.parse(rest, Set.of("out", "profile"), Set.of()));
+                case "validate" -> validate(CliOptions.parse(rest, Set.of("dataset", "partner", "reference", "profile"),
+                        Set.of()));
                 case "generate" -> generate(CliOptions.parse(rest, Set.of("services", "out", "seed"), Set.of()));
                 case "sql" -> sql(CliOptions.parse(rest, Set.of("out", "csv", "limit", "profile"), Set.of()));
                 case "run" -> runJob(CliOptions.parse(rest, Set.of("out", "programme", "partner", "as-of", "profile"),
@@ -107,6 +114,25 @@ public final class Glasshouse {
         if (profiles.isEmpty()) profiles.add("sample");
         try (ConfigurableApplicationContext ctx = start(out, profiles, o.springArgs())) {
             return RestartCommand.run(ctx, out);
+        }
+    }
+
+    private static int validate(CliOptions o) throws Exception {
+        ValidateCommand.Request req = ValidateCommand.parse(o, bundledSampleData().resolve("reference"));
+        Path work = Files.createTempDirectory("glasshouse-validate-");
+        List<String> args = new ArrayList<>(o.springArgs());
+        // No store is touched: the job repository lives in memory and the work folder is deleted afterwards.
+        args.add("--spring.datasource.url=jdbc:h2:mem:glasshouse-validate-" + ProcessHandle.current().pid());
+        try (ConfigurableApplicationContext ctx = start(work, profiles(o), args)) {
+            return ValidateCommand.run(ctx, req, work, System.out);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         }
     }
 

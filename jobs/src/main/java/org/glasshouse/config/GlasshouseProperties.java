@@ -12,6 +12,8 @@ public class GlasshouseProperties {
     private String reportingCurrency = "USD";
     /** Directory of contract YAML files overriding the embedded ones (optional). */
     private String contractsDir = "";
+    /** Partner sources (config/partners.yml); empty: ./config/partners.yml if present, else the embedded one. */
+    private String partnersFile = "";
     private final Spark spark = new Spark();
     private final Pseudonymisation pseudonymisation = new Pseudonymisation();
     private final Report report = new Report();
@@ -25,6 +27,8 @@ public class GlasshouseProperties {
     public void setReportingCurrency(String v) { this.reportingCurrency = v; }
     public String getContractsDir() { return contractsDir; }
     public void setContractsDir(String v) { this.contractsDir = v; }
+    public String getPartnersFile() { return partnersFile; }
+    public void setPartnersFile(String v) { this.partnersFile = v; }
     public Spark getSpark() { return spark; }
     public Pseudonymisation getPseudonymisation() { return pseudonymisation; }
     public Report getReport() { return report; }
@@ -100,11 +104,15 @@ public class GlasshouseProperties {
         private int graceDays = 0;
         /** Datasets validated side by side (their query planning overlaps with other datasets' execution). */
         private int parallelDatasets = 4;
+        /** Largest file accepted, in bytes; a bigger file is reported (FIL-008) and not read. 0 = no limit. */
+        private long maxFileBytes = 0;
 
         public int getGraceDays() { return graceDays; }
         public void setGraceDays(int v) { this.graceDays = v; }
         public int getParallelDatasets() { return parallelDatasets; }
         public void setParallelDatasets(int v) { this.parallelDatasets = v; }
+        public long getMaxFileBytes() { return maxFileBytes; }
+        public void setMaxFileBytes(long v) { this.maxFileBytes = v; }
     }
 
     public static class Rules {

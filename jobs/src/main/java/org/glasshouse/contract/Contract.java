@@ -12,7 +12,10 @@ import org.apache.spark.sql.types.StructType;
  * @param keyRule rule id for a duplicate key (within and across files), or null when the dataset has no key
  */
 public record Contract(String dataset, Kind kind, String description, List<String> key, String keyRule,
-                       List<FieldSpec> fields) {
+                       List<FieldSpec> fields, List<DateOrder> dateOrders) {
+
+    /** A row-level rule between two date fields of the same row: {@code end} must not be before {@code start}. */
+    public record DateOrder(String ruleId, String start, String end) {}
 
     public enum Kind { REFERENCE, SUBMITTED }
 
@@ -26,6 +29,11 @@ public record Contract(String dataset, Kind kind, String description, List<Strin
 
     public List<String> requiredFieldNames() {
         return fields.stream().filter(FieldSpec::required).map(FieldSpec::name).toList();
+    }
+
+    /** Datasets named by this contract's reference checks: they must be validated first. */
+    public List<String> referencedDatasets() {
+        return fields.stream().filter(f -> f.references() != null).map(f -> f.references().dataset()).distinct().toList();
     }
 
     /** Schema of the curated (typed) table. */

@@ -72,10 +72,15 @@ public final class ContractCatalog {
         JsonNode k = root.path("key");
         if (k.isArray()) k.forEach(n -> key.add(n.asText()));
         else if (k.isTextual()) key.add(k.asText());
+        List<Contract.DateOrder> dateOrders = new ArrayList<>();
+        for (JsonNode d : root.path("date_order")) {
+            dateOrders.add(new Contract.DateOrder(d.path("id").asText(), d.path("start").asText(), d.path("end").asText()));
+        }
         return new Contract(dataset,
                 Contract.Kind.valueOf(root.path("kind").asText("submitted").toUpperCase(java.util.Locale.ROOT)),
                 root.path("description").asText(""), List.copyOf(key),
-                root.hasNonNull("key_rule") ? root.path("key_rule").asText() : null, List.copyOf(fields));
+                root.hasNonNull("key_rule") ? root.path("key_rule").asText() : null, List.copyOf(fields),
+                List.copyOf(dateOrders));
     }
 
     private static FieldSpec field(JsonNode f) {
@@ -99,12 +104,18 @@ public final class ContractCatalog {
             pattern = new FieldSpec.PatternCheck(checks.path("pattern").path("id").asText(),
                     checks.path("pattern").path("regex").asText());
         }
+        FieldSpec.ReferenceCheck references = null;
+        if (checks.has("references")) {
+            JsonNode r = checks.path("references");
+            references = new FieldSpec.ReferenceCheck(r.path("id").asText(), r.path("dataset").asText(),
+                    r.path("field").asText(f.path("name").asText()));
+        }
         return new FieldSpec(f.path("name").asText(), FieldType.parse(f.path("type").asText("string")),
                 f.path("description").asText(""), f.path("personal").asBoolean(false),
                 f.path("free_text").asBoolean(false),
                 checks.has("required") ? checks.path("required").asText() : null,
                 checks.has("type") ? checks.path("type").asText() : null,
-                codes, range, pattern);
+                codes, range, pattern, references);
     }
 
     public Contract get(String dataset) {

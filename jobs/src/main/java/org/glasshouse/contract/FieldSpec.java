@@ -16,7 +16,8 @@ public record FieldSpec(
         String typeRule,
         CodeListCheck codes,
         RangeCheck range,
-        PatternCheck pattern) {
+        PatternCheck pattern,
+        ReferenceCheck references) {
 
     public boolean required() { return requiredRule != null; }
 
@@ -39,4 +40,7 @@ public record FieldSpec(
     }
 
     public record PatternCheck(String ruleId, String regex) {}
+
+    /** The value must be a key of another (reference) dataset, e.g. agreements.partner_id → partners.partner_id. */
+    public record ReferenceCheck(String ruleId, String dataset, String field) {}
 }

@@ -34,12 +34,22 @@ public final class Ingestor {
     private final LandingManifest manifest;
     private final Collection<String> datasets;
     private final Clock clock;
+    private final List<PartnerSource> sources;
+    private final HttpFetcher fetcher;
 
     public Ingestor(Path landingDir, Collection<String> datasets, Clock clock) {
+        this(landingDir, datasets, clock, List.of(), System::getenv);
+    }
+
+    /** With partner sources from config/partners.yml; {@code env} supplies bearer tokens (System::getenv). */
+    public Ingestor(Path landingDir, Collection<String> datasets, Clock clock, List<PartnerSource> sources,
+                    java.util.function.Function<String, String> env) {
         this.landingDir = landingDir;
         this.manifest = new LandingManifest(landingDir.resolve("manifest.jsonl"));
         this.datasets = datasets;
         this.clock = clock;
+        this.sources = sources;
+        this.fetcher = new HttpFetcher(landingDir.resolve("_http"), env);
     }
 
     public LandingManifest manifest() { return manifest; }
@@ -57,7 +67,8 @@ public final class Ingestor {
         Path reference = input.resolve("reference");
         if (Files.isDirectory(reference)) {
             for (Path f : listFiles(reference)) {
-                take(f, LandedFile.REFERENCE, null, input, runId, Map.of(), known, landed, problems, seen);
+                take(f, LandedFile.REFERENCE, null, input.relativize(f).toString(), runId, Map.of(), known, landed,
+                        problems, seen);
             }
         }
         Path inbox = input.resolve("inbox");
@@ -68,16 +79,34 @@ public final class Ingestor {
                     problems.add("inbox folder '" + partner + "' is not a valid partner id; its files were not taken");
                     continue;
                 }
-                Map<String, String> submitted = SubmissionLog.read(partnerDir);
-                for (Path f : listFiles(partnerDir)) {
-                    take(f, partner, null, input, runId, submitted, known, landed, problems, seen);
-                }
-                for (Path sub : listDirs(partnerDir)) {
-                    for (Path f : listFiles(sub)) {
-                        take(f, partner, sub.getFileName().toString(), input, runId, submitted, known, landed,
+                // One partner's unreadable folder is reported and does not stop the others.
+                try {
+                    Map<String, String> submitted = SubmissionLog.read(partnerDir);
+                    for (Path f : listFiles(partnerDir)) {
+                        take(f, partner, null, input.relativize(f).toString(), runId, submitted, known, landed,
                                 problems, seen);
                     }
+                    for (Path sub : listDirs(partnerDir)) {
+                        for (Path f : listFiles(sub)) {
+                            take(f, partner, sub.getFileName().toString(), input.relativize(f).toString(), runId,
+                                    submitted, known, landed, problems, seen);
+                        }
+                    }
+                } catch (IOException | RuntimeException e) {
+                    problems.add("partner " + partner + ": drop folder could not be read: " + e.getMessage());
                 }
+            }
+        }
+        for (PartnerSource s : sources) {
+            if (s.kind() != PartnerSource.Kind.HTTP) continue;
+            // A failing HTTP source (down, 404, bad token) is reported and the other partners go on.
+            try {
+                for (Map.Entry<Path, String> f : fetcher.fetch(s).entrySet()) {
+                    take(f.getKey(), s.partnerId(), null, f.getValue(), runId, Map.of(), known, landed, problems, seen);
+                }
+            } catch (IOException | RuntimeException e) {
+                log.warn("Partner {} source failed: {}", s.partnerId(), e.getMessage());
+                problems.add("partner " + s.partnerId() + ": source failed: " + e.getMessage());
             }
         }
         log.info("Ingest: {} new file(s) landed, {} already ingested, {} problem(s)", landed.size(), seen[0],
@@ -85,14 +114,13 @@ public final class Ingestor {
         return new IngestResult(landed, seen[0], problems);
     }
 
-    private void take(Path file, String partner, String folder, Path input, String runId,
+    private void take(Path file, String partner, String folder, String source, String runId,
                       Map<String, String> submitted, Set<String> known, List<LandedFile> landed,
                       List<String> problems, int[] seen) throws IOException {
         String name = file.getFileName().toString();
         if (DatasetNaming.isMetadata(name)) return;
         Optional<String> dataset = DatasetNaming.datasetOf(folder, name, datasets);
         Optional<String> format = DatasetNaming.formatOf(name);
-        String source = input.relativize(file).toString();
         if (dataset.isEmpty()) problems.add(source + ": file name does not start with a known dataset name");
         if (format.isEmpty()) problems.add(source + ": unsupported file type (accepted: .csv, .jsonl, .parquet, .xlsx)");
 

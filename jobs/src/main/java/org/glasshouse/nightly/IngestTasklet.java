@@ -9,6 +9,9 @@ import org.glasshouse.ingest.IngestResult;
 import org.glasshouse.ingest.Ingestor;
 import org.glasshouse.ingest.LandedFile;
 import org.glasshouse.ingest.LandingManifest;
+import org.glasshouse.ingest.PartnerSources;
+import org.glasshouse.config.GlasshouseProperties;
+import java.nio.file.Path;
 import org.springframework.batch.core.StepContribution;
 import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -23,16 +26,21 @@ public class IngestTasklet implements Tasklet {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private final Clock clock;
+    private final GlasshouseProperties props;
 
-    public IngestTasklet(Clock clock) {
+    public IngestTasklet(Clock clock, GlasshouseProperties props) {
         this.clock = clock;
+        this.props = props;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         NightlyParameters params = NightlyParameters.from(chunkContext);
         RunPaths paths = params.paths();
-        Ingestor ingestor = new Ingestor(paths.landing(), ContractCatalog.DATASETS, clock);
+        String partnersFile = props.getPartnersFile();
+        Ingestor ingestor = new Ingestor(paths.landing(), ContractCatalog.DATASETS, clock,
+                PartnerSources.load(Path.of(partnersFile == null || partnersFile.isBlank() ? "config/partners.yml"
+                        : partnersFile)), System::getenv);
         IngestResult result = ingestor.ingest(params.input(), params.runIdText());
         List<LandedFile> active = LandingManifest.activeSet(ingestor.manifest().entries());
         Files.createDirectories(paths.runDir());

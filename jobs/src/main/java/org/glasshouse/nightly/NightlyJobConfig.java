@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The nightly job: ingest → validate → metrics → report → publish. Each step is one tasklet that does its row work
+ * The nightly job: ingest → validate → feedback (private, per partner) → metrics → report → publish. Each step is one tasklet that does its row work
  * in Spark and leaves its output in the run's folder, so a restart skips completed steps and resumes at the
  * failed one with everything it needs on disk.
  */
@@ -26,14 +26,19 @@ public class NightlyJobConfig {
     public static final String JOB_NAME = "nightly";
 
     @Bean
-    public IngestTasklet ingestTasklet() {
-        return new IngestTasklet(Clock.systemUTC());
+    public IngestTasklet ingestTasklet(GlasshouseProperties props) {
+        return new IngestTasklet(Clock.systemUTC(), props);
     }
 
     @Bean
     public ValidateTasklet validateTasklet(SparkSessionProvider spark, ContractCatalog contracts,
                                            GlasshouseProperties props) {
         return new ValidateTasklet(spark, contracts, props);
+    }
+
+    @Bean
+    public FeedbackTasklet feedbackTasklet(SparkSessionProvider spark) {
+        return new FeedbackTasklet(spark);
     }
 
     @Bean
@@ -53,12 +58,14 @@ public class NightlyJobConfig {
 
     @Bean
     public Job nightlyJob(JobRepository repo, PlatformTransactionManager tx, JobExplorer explorer,
-                          IngestTasklet ingest, ValidateTasklet validate, MetricsTasklet metrics,
+                          IngestTasklet ingest, ValidateTasklet validate, FeedbackTasklet feedback,
+                          MetricsTasklet metrics,
                           ReportTasklet report, PublishTasklet publish) {
         return new JobBuilder(JOB_NAME, repo)
                 .listener(new RunSummaryListener(explorer))
                 .start(step("ingest", ingest, repo, tx))
                 .next(step("validate", validate, repo, tx))
+                .next(step("feedback", feedback, repo, tx))
                 .next(step("metrics", metrics, repo, tx))
                 .next(step("report", report, repo, tx))
                 .next(step("publish", publish, repo, tx))

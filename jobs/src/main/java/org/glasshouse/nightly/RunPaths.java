@@ -22,6 +22,9 @@ public record RunPaths(Path out, String runId) {
     public Path summaryFile() { return runDir().resolve("summary.json"); }
     public Path curated(String dataset) { return runDir().resolve("curated").resolve(dataset); }
     public Path quarantine(String dataset) { return runDir().resolve("quarantine").resolve(dataset); }
+    public Path findingsDir() { return runDir().resolve("findings"); }
+    /** Partner feedback: private, one folder per partner. */
+    public Path feedbackDir() { return privateDir().resolve("feedback").resolve(runId); }
     public Path metricsHistory() { return privateDir().resolve("metrics"); }
     public Path staging() { return runDir().resolve("site-staging"); }
     public Path releases() { return out.resolve("releases"); }

@@ -119,6 +119,7 @@ public class RunSummaryListener implements JobExecutionListener {
                     s.rowsQuarantined());
         }
         s.problems().forEach(p -> out.println("  problem: " + p));
+        out.println("  partner feedback (private): " + s.out() + "/private/feedback/" + s.runId() + "/<partner_id>/");
         if (s.release() != null) out.println("  published release " + s.release() + " at " + s.out() + "/site");
         if (s.failure() != null) out.println("  FAILED: " + s.failure());
         out.println("  summary: " + s.out() + "/private/runs/" + s.runId() + "/summary.json");

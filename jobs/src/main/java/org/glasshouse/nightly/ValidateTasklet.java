@@ -10,12 +10,8 @@ import org.glasshouse.validate.DatasetValidator;
 import org.glasshouse.validate.ValidationReport;
 import org.glasshouse.validate.ValidationRun;
 import org.glasshouse.validate.read.Pseudonymiser;
-import org.glasshouse.validate.rules.AgreementCheck;
-import org.glasshouse.validate.rules.CurrencyCheck;
-import org.glasshouse.validate.rules.DuplicateKeyCheck;
-import org.glasshouse.validate.rules.IndicatorCheck;
-import org.glasshouse.validate.rules.RegionCheck;
 import org.glasshouse.validate.rules.SeverityPolicy;
+import org.glasshouse.validate.rules.StandardChecks;
 import org.springframework.batch.core.StepContribution;
 import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -41,15 +37,14 @@ public class ValidateTasklet implements Tasklet {
         RunPaths paths = params.paths();
         List<LandedFile> active = IngestTasklet.JSON.readValue(paths.inputsFile().toFile(), new TypeReference<>() {});
         DatasetValidator validator = new DatasetValidator(spark.session(),
-                List.of(new DuplicateKeyCheck(contracts), new AgreementCheck(props.getValidation().getGraceDays()),
-                        new IndicatorCheck(), new CurrencyCheck(), new RegionCheck()),
+                StandardChecks.of(contracts, props.getValidation().getGraceDays()),
                 new SeverityPolicy(props.getRules().getSeverity()),
                 new Pseudonymiser(props.getPseudonymisation().getSecret()));
         ValidationReport report = new ValidationRun(spark.session(), contracts, validator,
                 props.getReportingCurrency(), props.getValidation().getGraceDays(),
-                props.getValidation().getParallelDatasets())
+                props.getValidation().getParallelDatasets(), props.getValidation().getMaxFileBytes())
                 .run(active, paths.landing(), d -> new DatasetValidator.Outputs(paths.curated(d), paths.quarantine(d),
-                        paths.runDir().resolve("findings").resolve(d)));
+                        paths.findingsDir().resolve(d)));
         IngestTasklet.JSON.writerWithDefaultPrettyPrinter().writeValue(paths.accountingFile().toFile(), report);
 
         StepExecution step = chunkContext.getStepContext().getStepExecution();

@@ -53,6 +53,10 @@ public final class DatasetValidator {
         this.pseudonymiser = pseudonymiser;
     }
 
+    public List<CrossCheck> crossChecks() {
+        return crossChecks;
+    }
+
     /** Text rows of the given files; each file is parsed whole by one task, files spread over the cores. */
     public Dataset<Row> parse(Contract contract, List<ParseTask> tasks) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());

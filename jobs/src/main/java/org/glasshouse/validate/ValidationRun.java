@@ -6,9 +6,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,19 +26,20 @@ import org.glasshouse.validate.read.FileFinding;
 import org.glasshouse.validate.read.FileInspector;
 import org.glasshouse.validate.read.FileRule;
 import org.glasshouse.validate.read.ParseTask;
+import org.glasshouse.validate.rules.CrossCheck;
 import org.glasshouse.validate.rules.ReferenceData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Validates a run's active input files: all reference datasets first (side by side), then all submitted datasets
- * (side by side), checked against the accepted reference rows. Fails loudly when row accounting does not hold for
- * any file.
+ * Validates a run's active input files in waves: a dataset is validated once every dataset its checks look up is
+ * curated (regions before partners, partners and programmes before agreements, agreements before submissions).
+ * Datasets of one wave run side by side. Fails loudly when row accounting does not hold for any file.
  */
 public final class ValidationRun {
 
     private static final Logger log = LoggerFactory.getLogger(ValidationRun.class);
-    private static final List<String> READABLE_FORMATS = List.of("csv", "jsonl");
+    private static final List<String> READABLE_FORMATS = List.of("csv", "jsonl", "parquet", "xlsx");
 
     /** Where one dataset's outputs go. */
     public interface Layout {
@@ -50,45 +54,90 @@ public final class ValidationRun {
     private final String reportingCurrency;
     private final int graceDays;
     private final int parallelism;
+    private final long maxFileBytes;
 
     public ValidationRun(SparkSession spark, ContractCatalog contracts, DatasetValidator validator,
                          String reportingCurrency, int graceDays, int parallelism) {
+        this(spark, contracts, validator, reportingCurrency, graceDays, parallelism, Long.MAX_VALUE);
+    }
+
+    public ValidationRun(SparkSession spark, ContractCatalog contracts, DatasetValidator validator,
+                         String reportingCurrency, int graceDays, int parallelism, long maxFileBytes) {
         this.spark = spark;
         this.contracts = contracts;
         this.validator = validator;
         this.reportingCurrency = reportingCurrency;
         this.graceDays = graceDays;
         this.parallelism = Math.max(1, parallelism);
+        this.maxFileBytes = maxFileBytes <= 0 ? Long.MAX_VALUE : maxFileBytes;
     }
 
     public ValidationReport run(List<LandedFile> active, Path landingDir, Layout layout) throws IOException {
-        List<String> referenceSets = ContractCatalog.DATASETS.stream()
-                .filter(d -> contracts.get(d).kind() == Contract.Kind.REFERENCE).toList();
-        List<String> submittedSets = ContractCatalog.DATASETS.stream()
-                .filter(d -> contracts.get(d).kind() == Contract.Kind.SUBMITTED).toList();
         List<FileAccount> accounts = new ArrayList<>();
         List<FileFinding> findings = new ArrayList<>();
-        Map<String, Dataset<Row>> reference = new LinkedHashMap<>();
+        Map<String, Dataset<Row>> reference = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(parallelism);
         try {
-            for (DatasetResult r : phase(pool, referenceSets, active, landingDir, layout, Map.of())) {
-                accounts.addAll(r.accounts());
-                findings.addAll(r.findings());
-            }
-            for (String d : referenceSets) {
-                reference.put(d, spark.read().parquet(layout.outputs(d).curated().toString()).cache());
-            }
-            for (DatasetResult r : phase(pool, submittedSets, active, landingDir, layout, reference)) {
-                accounts.addAll(r.accounts());
-                findings.addAll(r.findings());
+            for (List<String> wave : waves()) {
+                for (DatasetResult r : phase(pool, wave, active, landingDir, layout, Map.copyOf(reference))) {
+                    accounts.addAll(r.accounts());
+                    findings.addAll(r.findings());
+                }
+                for (String d : wave) {
+                    if (contracts.get(d).kind() == Contract.Kind.REFERENCE) {
+                        reference.put(d, spark.read().parquet(layout.outputs(d).curated().toString()).cache());
+                    }
+                }
             }
         } finally {
             pool.shutdownNow();
             reference.values().forEach(Dataset::unpersist);
         }
+        checkAccounting(accounts);
+        return new ValidationReport(accounts, findings);
+    }
+
+    /** The run fails loudly, naming every file whose rows read differ from accepted + quarantined. */
+    static void checkAccounting(List<FileAccount> accounts) {
         List<FileAccount> unbalanced = accounts.stream().filter(a -> !a.balances()).toList();
         if (!unbalanced.isEmpty()) throw new RowAccountingException(unbalanced);
-        return new ValidationReport(accounts, findings);
+    }
+
+    /**
+     * Datasets grouped so each one comes after every dataset it depends on: the datasets its checks look up, and,
+     * for submitted data, all reference data (a partner's rows are only judged against complete reference data).
+     */
+    List<List<String>> waves() {
+        Map<String, Integer> level = new LinkedHashMap<>();
+        for (String d : ContractCatalog.DATASETS) level(d, level, new LinkedHashSet<>());
+        int max = level.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        List<List<String>> waves = new ArrayList<>();
+        for (int i = 0; i <= max; i++) {
+            int l = i;
+            List<String> wave = ContractCatalog.DATASETS.stream().filter(d -> level.get(d) == l).toList();
+            if (!wave.isEmpty()) waves.add(wave);
+        }
+        return waves;
+    }
+
+    private int level(String d, Map<String, Integer> level, Set<String> visiting) {
+        Integer known = level.get(d);
+        if (known != null) return known;
+        if (!visiting.add(d)) throw new IllegalStateException("circular dataset dependency through " + d);
+        Set<String> deps = new LinkedHashSet<>();
+        for (CrossCheck c : validator.crossChecks()) {
+            if (c.appliesTo(d)) deps.addAll(c.requires(d));
+        }
+        if (contracts.get(d).kind() == Contract.Kind.SUBMITTED) {
+            ContractCatalog.DATASETS.stream().filter(x -> contracts.get(x).kind() == Contract.Kind.REFERENCE)
+                    .forEach(deps::add);
+        }
+        deps.remove(d);
+        int l = 0;
+        for (String dep : deps) l = Math.max(l, level(dep, level, visiting) + 1);
+        visiting.remove(d);
+        level.put(d, l);
+        return l;
     }
 
     /** Validates independent datasets concurrently; results come back in dataset order. */
@@ -120,41 +169,55 @@ public final class ValidationRun {
         List<FileFinding> findings = new ArrayList<>();
         List<ParseTask> tasks = new ArrayList<>();
         Map<String, String> names = new HashMap<>();
-        Map<String, LandedFile> byId = new HashMap<>();
+        List<LandedFile> unread = new ArrayList<>();
         for (LandedFile f : active) {
             if (!dataset.equals(f.dataset())) continue;
+            names.put(f.fileId(), f.source());
             if (f.isReference() != (contract.kind() == Contract.Kind.REFERENCE)) {
                 findings.add(new FileFinding(f.fileId(), FileRule.UNREADABLE, "error",
                         f.originalName() + ": " + dataset + " is " + contract.kind().name().toLowerCase(Locale.ROOT)
                                 + " data and cannot come from "
                                 + (f.isReference() ? "the reference folder" : "a partner inbox") + ".",
                         "Move the file to the right folder."));
+                unread.add(f);
                 continue;
             }
-            names.put(f.fileId(), f.source());
-            byId.put(f.fileId(), f);
             if (!READABLE_FORMATS.contains(f.format())) {
                 findings.add(new FileFinding(f.fileId(), FileRule.UNREADABLE, "error",
-                        f.originalName() + ": files of type " + f.format() + " cannot be read yet.",
-                        "Send the data as CSV (UTF-8) or JSON Lines."));
+                        f.originalName() + ": files of type " + f.format() + " cannot be read.",
+                        "Send the data as CSV (UTF-8), JSON Lines, Parquet or .xlsx."));
+                unread.add(f);
+                continue;
+            }
+            if (f.size() > maxFileBytes) {
+                findings.add(new FileFinding(f.fileId(), FileRule.TOO_LARGE, "error",
+                        f.originalName() + " is " + f.size() + " bytes, more than the maximum of " + maxFileBytes
+                                + " bytes; it was not read.",
+                        "Split the data into several files (for example one per month), each below the maximum."));
+                unread.add(f);
                 continue;
             }
             try {
                 FileInspector.Inspection insp = FileInspector.inspect(f.fileId(), f.partnerId(),
                         landingDir.resolve(f.path()), f.format(), contract);
                 findings.addAll(insp.findings());
-                tasks.add(insp.task());
+                if (insp.task() != null) tasks.add(insp.task());
+                else unread.add(f);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read landed file " + f.path(), e);
             }
         }
-        List<FileAccount> accounts = validator.validate(contract, tasks,
-                new ReferenceData(reference, reportingCurrency, graceDays), layout.outputs(dataset), names);
+        List<FileAccount> accounts = new ArrayList<>(validator.validate(contract, tasks,
+                new ReferenceData(reference, reportingCurrency, graceDays), layout.outputs(dataset), names));
+        // A file that could not be read at all still has an account (0 rows), so it shows in every summary.
+        for (LandedFile f : unread) {
+            accounts.add(new FileAccount(f.fileId(), f.partnerId(), dataset, f.source(), 0, 0, 0));
+        }
         for (FileAccount a : accounts) {
-            LandedFile f = byId.get(a.fileId());
-            if (a.read() == 0 && f != null && f.size() > 0 && "csv".equals(f.format())) {
+            boolean hasError = findings.stream().anyMatch(x -> x.fileId().equals(a.fileId()) && "error".equals(x.severity()));
+            if (a.read() == 0 && !hasError) {
                 findings.add(new FileFinding(a.fileId(), FileRule.HEADER_ONLY, "warning",
-                        f.originalName() + " has a header row but no data rows.",
+                        "The file has no data rows (at most a header row).",
                         "If you had nothing to report this period, no action is needed; otherwise export again."));
             }
         }

@@ -20,14 +20,20 @@ import org.glasshouse.contract.Contract;
 import org.glasshouse.contract.FieldSpec;
 
 /**
- * Looks at the start of a file on the driver (never its rows): encoding, delimiter and header, and from those the
- * column mapping every executor uses. Problems with the file as a whole become {@link FileFinding}s.
+ * Looks at the start of a file on the driver (never its rows): encoding, delimiter and header (for Parquet the
+ * footer's schema, for .xlsx the first row of the first sheet), and from those the column mapping every executor
+ * uses. Problems with the file as a whole become {@link FileFinding}s; a file that cannot be read at all gets no
+ * parse task (its {@link Inspection#task()} is null).
  */
 public final class FileInspector {
 
     private static final int SNIFF_BYTES = 1 << 16;
 
     public record Inspection(ParseTask task, List<FileFinding> findings) {}
+
+    /** How a file's columns feed the contract's fields. */
+    private record Mapping(int width, int[] fieldColumns, List<String> flexNames, int[] flexColumns, String fileRule,
+                           String fileMessage) {}
 
     private FileInspector() {}
 
@@ -42,9 +48,33 @@ public final class FileInspector {
         if (Files.size(file) == 0) {
             findings.add(new FileFinding(fileId, FileRule.EMPTY_FILE, "error", "The file is empty.",
                     "Export the data again; the file must have a header row and at least one data row."));
+            return new Inspection(null, findings);
         }
+        if (format.equals("parquet") || format.equals("xlsx")) {
+            List<String> header;
+            try {
+                header = format.equals("parquet") ? ParquetRecords.columnNames(file) : xlsxHeader(file);
+            } catch (IOException e) {
+                findings.add(new FileFinding(fileId, FileRule.UNREADABLE, "error",
+                        "The file cannot be read: it is " + e.getMessage() + ".",
+                        "Save the file again from the program that made it, or send it as CSV (UTF-8)."));
+                return new Inspection(null, findings);
+            }
+            if (header == null) {
+                findings.add(new FileFinding(fileId, FileRule.EMPTY_FILE, "error", "The first sheet is empty.",
+                        "Put the header row in row 1 of the first sheet, and the data below it."));
+                return new Inspection(null, findings);
+            }
+            Mapping m = map(fileId, header, contract, findings);
+            return new Inspection(new ParseTask(fileId, partnerId, file.toString(), format, "UTF-8", ',', m.width(),
+                    names, m.fieldColumns(), m.flexNames(), m.flexColumns(), personal, m.fileRule(), m.fileMessage()),
+                    findings);
+        }
+
         String charset = detectCharset(file, fileId, findings);
+        if (charset == null) return new Inspection(null, findings);
         if (!format.equals("csv")) {
+            unknownJsonKeys(fileId, file, charset, contract, findings);
             return new Inspection(new ParseTask(fileId, partnerId, file.toString(), format, charset, ',', 0, names, none,
                     List.of(), new int[0], personal, null, null), findings);
         }
@@ -55,8 +85,9 @@ public final class FileInspector {
             headerLine = rec == null ? null : rec.text();
         }
         if (headerLine == null) {
-            return new Inspection(new ParseTask(fileId, partnerId, file.toString(), format, charset, ',', 0, names, none,
-                    List.of(), new int[0], personal, null, null), findings);
+            findings.add(new FileFinding(fileId, FileRule.EMPTY_FILE, "error", "The file has only blank lines.",
+                    "Export the data again; the file must have a header row and at least one data row."));
+            return new Inspection(null, findings);
         }
         char delimiter = detectDelimiter(headerLine);
         if (delimiter != ',') {
@@ -65,7 +96,55 @@ public final class FileInspector {
                             + printable(delimiter) + "'.",
                     "Save the file as 'CSV UTF-8 (comma delimited)'."));
         }
-        String[] header = headerFields(headerLine, delimiter);
+        Mapping m = map(fileId, Arrays.asList(headerFields(headerLine, delimiter)), contract, findings);
+        ParseTask task = new ParseTask(fileId, partnerId, file.toString(), format, charset, delimiter, m.width(), names,
+                m.fieldColumns(), m.flexNames(), m.flexColumns(), personal, m.fileRule(), m.fileMessage());
+        return new Inspection(task, findings);
+    }
+
+    /**
+     * JSON Lines has no header: the keys of the first object stand in for it, so a misspelt key is reported once
+     * (FIL-003) instead of surfacing only as "required but empty" on every row. Missing keys are left to the row
+     * rules, since a later object may well have them.
+     */
+    private static void unknownJsonKeys(String fileId, Path file, String charset, Contract contract,
+                                        List<FileFinding> findings) throws IOException {
+        String first = null;
+        try (BufferedReader r = Files.newBufferedReader(file, Charset.forName(charset))) {
+            for (String l = r.readLine(); l != null; l = r.readLine()) {
+                if (!l.isBlank()) {
+                    first = l.startsWith("\uFEFF") ? l.substring(1) : l;
+                    break;
+                }
+            }
+        }
+        if (first == null) return;
+        com.fasterxml.jackson.databind.JsonNode node;
+        try {
+            node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(first);
+        } catch (IOException e) {
+            return; // the row rules report it (ROW-003)
+        }
+        if (node == null || !node.isObject()) return;
+        List<String> unknown = new ArrayList<>();
+        node.fieldNames().forEachRemaining(k -> {
+            if (!k.startsWith("flex_") && !contract.fieldNames().contains(k)) unknown.add(k);
+        });
+        if (!unknown.isEmpty()) {
+            findings.add(new FileFinding(fileId, FileRule.UNKNOWN_COLUMNS, "warning",
+                    "Keys not in the " + contract.dataset() + " contract were ignored: " + String.join(", ", unknown) + ".",
+                    "Remove them, or prefix your own keys with flex_ to have them echoed back in feedback."));
+        }
+    }
+
+    private static List<String> xlsxHeader(Path file) throws IOException {
+        List<XlsxSheet.SheetRow> rows = XlsxSheet.read(file, 1);
+        return rows.isEmpty() ? null : rows.get(0).cells();
+    }
+
+    /** Header names to contract fields (case and surrounding spaces ignored), flex_* columns, unknown columns. */
+    private static Mapping map(String fileId, List<String> header, Contract contract, List<FileFinding> findings) {
+        List<String> names = contract.fieldNames();
         List<String> normalized = new ArrayList<>();
         for (String h : header) normalized.add(h == null ? "" : h.strip().toLowerCase(Locale.ROOT));
 
@@ -102,13 +181,16 @@ public final class FileInspector {
             findings.add(new FileFinding(fileId, fileRule, "error", fileMessage,
                     "Use the header row of the template for " + contract.dataset() + "; column names must match exactly."));
         }
-        ParseTask task = new ParseTask(fileId, partnerId, file.toString(), format, charset, delimiter, header.length, names,
-                fieldColumns, List.copyOf(flexNames), flexIdx.stream().mapToInt(Integer::intValue).toArray(),
-                personal, fileRule, fileMessage);
-        return new Inspection(task, findings);
+        return new Mapping(header.size(), fieldColumns, List.copyOf(flexNames),
+                flexIdx.stream().mapToInt(Integer::intValue).toArray(), fileRule, fileMessage);
     }
 
-    /** UTF-8 (with or without BOM) or UTF-16 by BOM; bytes that are not UTF-8 are read as Windows-1252, with a warning. */
+    /**
+     * UTF-8 (with or without BOM) is read as is. Other encodings are converted, with a warning: UTF-16 by its BOM,
+     * anything else that is not valid UTF-8 as Windows-1252 (what spreadsheet programs on Western-European Windows
+     * write). A file with NUL bytes and no UTF-16 BOM is binary (a spreadsheet or PDF renamed to .csv): unreadable,
+     * reported as such and not parsed. Returns null for an unreadable file.
+     */
     static String detectCharset(Path file, String fileId, List<FileFinding> findings) throws IOException {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
@@ -116,7 +198,18 @@ public final class FileInspector {
         }
         if (head.length >= 2 && ((head[0] == (byte) 0xFF && head[1] == (byte) 0xFE)
                 || (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF))) {
+            findings.add(new FileFinding(fileId, FileRule.NOT_UTF8, "warning",
+                    "The file is encoded as UTF-16; it was converted to UTF-8.",
+                    "Save the file as 'CSV UTF-8' next time."));
             return StandardCharsets.UTF_16.name();
+        }
+        for (byte b : head) {
+            if (b == 0) {
+                findings.add(new FileFinding(fileId, FileRule.UNREADABLE, "error",
+                        "The file is not text (it contains binary data), so it cannot be read as CSV or JSON Lines.",
+                        "Export the data as CSV UTF-8, JSON Lines, Parquet or .xlsx and name the file with the right extension."));
+                return null;
+            }
         }
         if (isUtf8(file)) return StandardCharsets.UTF_8.name();
         findings.add(new FileFinding(fileId, FileRule.NOT_UTF8, "warning",

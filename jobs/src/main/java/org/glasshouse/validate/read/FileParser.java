@@ -12,7 +12,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
@@ -25,7 +27,9 @@ import org.apache.spark.sql.RowFactory;
  */
 public final class FileParser implements FlatMapFunction<ParseTask, Row> {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Numbers keep the digits the partner wrote (-250.00 stays -250.00 in quarantine and feedback).
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private final Pseudonymiser pseudonymiser;
 
     public FileParser(Pseudonymiser pseudonymiser) {
@@ -34,6 +38,8 @@ public final class FileParser implements FlatMapFunction<ParseTask, Row> {
 
     @Override
     public Iterator<Row> call(ParseTask task) throws IOException {
+        if (task.format().equals("parquet")) return new ParquetRows(task);
+        if (task.format().equals("xlsx")) return new XlsxRows(task);
         BufferedReader in = new BufferedReader(new InputStreamReader(
                 Files.newInputStream(Path.of(task.path())), Charset.forName(task.charset())), 1 << 16);
         return switch (task.format()) {
@@ -66,11 +72,11 @@ public final class FileParser implements FlatMapFunction<ParseTask, Row> {
     /** Base for lazily streamed rows: reads one record ahead and closes the file at the end. */
     private abstract static class Rows implements Iterator<Row> {
         final ParseTask task;
-        final BufferedReader in;
+        final java.io.Closeable in;
         private Row next;
         private boolean done;
 
-        Rows(ParseTask task, BufferedReader in) {
+        Rows(ParseTask task, java.io.Closeable in) {
             this.task = task;
             this.in = in;
         }
@@ -100,6 +106,96 @@ public final class FileParser implements FlatMapFunction<ParseTask, Row> {
             next = null;
             return r;
         }
+    }
+
+    /** Values of a row whose columns are known by position (CSV, .xlsx, Parquet): mapped to fields, plus flex. */
+    private Row positional(ParseTask task, long line, String raw, String[] cols) {
+        String[] values = new String[task.fieldNames().size()];
+        String malformed = cols.length > task.headerWidth() ? MalformedRule.TOO_MANY_FIELDS
+                : cols.length < task.headerWidth() ? MalformedRule.TOO_FEW_FIELDS : null;
+        if (malformed == null) {
+            for (int i = 0; i < values.length; i++) {
+                int c = task.fieldColumns()[i];
+                values[i] = c >= 0 ? blankToNull(cols[c]) : null;
+            }
+        }
+        return row(task, line, raw, malformed, values, flex(task, cols));
+    }
+
+    private static String flex(ParseTask task, String[] cols) {
+        if (task.flexColumns().length == 0) return null;
+        ObjectNode o = JSON.createObjectNode();
+        for (int i = 0; i < task.flexColumns().length; i++) {
+            int c = task.flexColumns()[i];
+            o.put(task.flexNames().get(i), c < cols.length ? cols[c] : null);
+        }
+        return o.toString();
+    }
+
+    /** Parquet: every record is a row; its 1-based position is its row number. */
+    private final class ParquetRows extends Rows {
+        private final ParquetRecords records;
+        private long row;
+
+        ParquetRows(ParseTask task) throws IOException {
+            this(task, new ParquetRecords(Path.of(task.path())));
+        }
+
+        private ParquetRows(ParseTask task, ParquetRecords records) {
+            super(task, records);
+            this.records = records;
+        }
+
+        @Override
+        Row read() throws IOException {
+            String[] cols = records.next();
+            if (cols == null) return null;
+            row++;
+            return positional(task, row, records.raw(cols), cols);
+        }
+    }
+
+    /**
+     * .xlsx: the first sheet's non-empty rows after the header, numbered as in Excel. The sheet is parsed in one
+     * SAX pass into memory (bounded by the configured maximum file size); POI has no pull parser.
+     */
+    private final class XlsxRows extends Rows {
+        private final Iterator<XlsxSheet.SheetRow> rows;
+
+        XlsxRows(ParseTask task) throws IOException {
+            super(task, () -> { });
+            List<XlsxSheet.SheetRow> all = XlsxSheet.read(Path.of(task.path()), Integer.MAX_VALUE);
+            this.rows = all.isEmpty() ? all.iterator() : all.subList(1, all.size()).iterator();
+        }
+
+        @Override
+        Row read() {
+            if (!rows.hasNext()) return null;
+            XlsxSheet.SheetRow r = rows.next();
+            // Trailing empty cells are normal in a sheet: only cells beyond the header with a value are "too many".
+            List<String> cells = new ArrayList<>(r.cells());
+            while (cells.size() > task.headerWidth() && cells.get(cells.size() - 1).isEmpty()) {
+                cells.remove(cells.size() - 1);
+            }
+            while (cells.size() < task.headerWidth()) cells.add("");
+            String[] cols = cells.toArray(String[]::new);
+            return positional(task, r.rowNumber(), csvLine(cols), cols);
+        }
+    }
+
+    /** A row's cells as one CSV line: the raw text of a spreadsheet row in quarantine. */
+    static String csvLine(String[] cols) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < cols.length; i++) {
+            if (i > 0) b.append(',');
+            String c = cols[i] == null ? "" : cols[i];
+            if (c.indexOf(',') >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0) {
+                b.append('"').append(c.replace("\"", "\"\"")).append('"');
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     private final class CsvRows extends Rows {
@@ -132,33 +228,18 @@ public final class FileParser implements FlatMapFunction<ParseTask, Row> {
             }
             String[] cols = fields.parseLine(rec.text());
             if (cols == null) cols = new String[0];
-            String malformed = cols.length > task.headerWidth() ? MalformedRule.TOO_MANY_FIELDS
-                    : cols.length < task.headerWidth() ? MalformedRule.TOO_FEW_FIELDS : null;
-            if (malformed == null) {
-                for (int i = 0; i < values.length; i++) {
-                    int c = task.fieldColumns()[i];
-                    values[i] = c >= 0 ? blankToNull(cols[c]) : null;
-                }
-            }
-            return row(task, rec.line(), rec.text(), malformed, values, flex(cols));
-        }
-
-        private String flex(String[] cols) {
-            if (task.flexColumns().length == 0) return null;
-            ObjectNode o = JSON.createObjectNode();
-            for (int i = 0; i < task.flexColumns().length; i++) {
-                int c = task.flexColumns()[i];
-                o.put(task.flexNames().get(i), c < cols.length ? cols[c] : null);
-            }
-            return o.toString();
+            return positional(task, rec.line(), rec.text(), cols);
         }
     }
 
     private final class JsonRows extends Rows {
         private long line;
 
+        private final BufferedReader in;
+
         JsonRows(ParseTask task, BufferedReader in) {
             super(task, in);
+            this.in = in;
         }
 
         @Override

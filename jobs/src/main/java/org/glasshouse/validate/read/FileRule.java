@@ -1,6 +1,10 @@
 package org.glasshouse.validate.read;
 
-/** Rule ids that judge a whole file rather than a row. */
+import java.util.List;
+import org.glasshouse.validate.rules.RuleInfo;
+import org.glasshouse.validate.rules.Severity;
+
+/** Rule ids that judge a whole file rather than a row, with their documentation. */
 public final class FileRule {
     public static final String UNREADABLE = "FIL-001";
     public static final String MISSING_REQUIRED_COLUMNS = "FIL-002";
@@ -9,6 +13,33 @@ public final class FileRule {
     public static final String HEADER_ONLY = "FIL-005";
     public static final String WRONG_DELIMITER = "FIL-006";
     public static final String NOT_UTF8 = "FIL-007";
+    public static final String TOO_LARGE = "FIL-008";
+
+    /** Documentation of every file rule (the rule catalogue in docs/data-contracts.md is generated from it). */
+    public static final List<RuleInfo> CATALOGUE = List.of(
+            new RuleInfo(UNREADABLE, "(any)", null, Severity.ERROR, "file cannot be read",
+                    "Export the data as CSV UTF-8, JSON Lines, Parquet or .xlsx with the matching extension.",
+                    "a CSV, JSON Lines, Parquet or .xlsx file"),
+            new RuleInfo(MISSING_REQUIRED_COLUMNS, "(any)", null, Severity.ERROR,
+                    "required columns missing: the whole file is quarantined",
+                    "Use the header row of the dataset's template; column names must match exactly.",
+                    "every required column in the header row"),
+            new RuleInfo(UNKNOWN_COLUMNS, "(any)", null, Severity.WARNING, "columns not in the contract are ignored",
+                    "Remove them, or prefix your own columns with flex_ to have them echoed back in feedback.",
+                    "only contract columns and flex_* columns"),
+            new RuleInfo(EMPTY_FILE, "(any)", null, Severity.ERROR, "empty file",
+                    "Export the data again; the file must have a header row and at least one data row.",
+                    "a header row and data rows"),
+            new RuleInfo(HEADER_ONLY, "(any)", null, Severity.WARNING, "header row but no data rows",
+                    "If you had nothing to report this period, no action is needed; otherwise export again.",
+                    "at least one data row"),
+            new RuleInfo(WRONG_DELIMITER, "(any)", null, Severity.WARNING, "delimiter is not a comma",
+                    "Save the file as 'CSV UTF-8 (comma delimited)'.", "comma-separated values"),
+            new RuleInfo(NOT_UTF8, "(any)", null, Severity.WARNING, "not UTF-8: converted",
+                    "Save the file as 'CSV UTF-8' so accented letters arrive exactly as typed.", "UTF-8 text"),
+            new RuleInfo(TOO_LARGE, "(any)", null, Severity.ERROR, "file larger than the maximum size",
+                    "Split the data into several files (for example one per month) below the maximum size.",
+                    "a file below the configured maximum size"));
 
     private FileRule() {}
 }

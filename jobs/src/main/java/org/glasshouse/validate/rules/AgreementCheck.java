@@ -41,6 +41,11 @@ public final class AgreementCheck implements CrossCheck {
     }
 
     @Override
+    public List<String> requires(String dataset) {
+        return List.of("agreements");
+    }
+
+    @Override
     public Dataset<Row> prepare(Dataset<Row> rows, String dataset, ReferenceData reference) {
         Dataset<Row> agreements = reference.get("agreements").orElseThrow().select(
                 col("agreement_id").as("_x_ag_id"), col("partner_id").as("_x_ag_partner"),
@@ -55,12 +60,14 @@ public final class AgreementCheck implements CrossCheck {
         Column known = col("_x_ag_id").isNotNull();
         List<RowCheck> checks = new ArrayList<>();
         checks.add(new RowCheck(new RuleInfo("XAG-001", dataset, "agreement_id", Severity.ERROR,
-                "agreement exists", "Use the agreement_id exactly as written in your agreement letter."),
+                "agreement exists", "Use the agreement_id exactly as written in your agreement letter.",
+                "an agreement_id of the agency's agreement list"),
                 "agreement_id", agreement.isNotNull().and(known.unary_$bang()), agreement,
                 ContractChecks.msg("agreement_id '", agreement, "' is not a known agreement.")));
         checks.add(new RowCheck(new RuleInfo("XAG-002", dataset, "agreement_id", Severity.ERROR,
                 "agreement belongs to the submitting partner",
-                "Report only under your own agreements; data for another partner's agreement must come from them."),
+                "Report only under your own agreements; data for another partner's agreement must come from them.",
+                "an agreement held by the submitting partner"),
                 "agreement_id", known.and(col("_x_ag_partner").notEqual(col(RawRows.PARTNER_ID))), agreement,
                 concat(lit("agreement_id '"), agreement, lit("' belongs to partner "), col("_x_ag_partner"),
                         lit(", not to "), col(RawRows.PARTNER_ID), lit("."))));
@@ -71,7 +78,9 @@ public final class AgreementCheck implements CrossCheck {
                     .or(date.gt(date_add(col("_x_ag_end"), graceDays)));
             checks.add(new RowCheck(new RuleInfo(d.ruleId(), dataset, d.field(), d.severity(),
                     d.field() + " inside the agreement period",
-                    "Check the date; activity must fall between the agreement's start and end dates."),
+                    "Check the date; activity must fall between the agreement's start and end dates.",
+                    "a date between the agreement's start and end dates"
+                            + (graceDays > 0 ? " (give or take " + graceDays + " days)" : "")),
                     d.field(), known.and(date.isNotNull()).and(outside), col(d.field()),
                     concat(lit(d.field() + " "), col(d.field()), lit(" is outside agreement "), agreement,
                             lit(" ("), col("_x_ag_start").cast("string"), lit(" to "),

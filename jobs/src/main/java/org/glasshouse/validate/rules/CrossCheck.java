@@ -12,6 +12,11 @@ public interface CrossCheck {
 
     boolean appliesTo(String dataset);
 
+    /** Reference datasets this check looks rows up in; they are validated (and curated) before this dataset. */
+    default List<String> requires(String dataset) {
+        return List.of();
+    }
+
     Dataset<Row> prepare(Dataset<Row> rows, String dataset, ReferenceData reference);
 
     List<RowCheck> checks(String dataset);

@@ -22,6 +22,11 @@ public final class CurrencyCheck implements CrossCheck {
     }
 
     @Override
+    public List<String> requires(String dataset) {
+        return List.of("fx_rates");
+    }
+
+    @Override
     public Dataset<Row> prepare(Dataset<Row> rows, String dataset, ReferenceData reference) {
         Dataset<Row> rates = reference.get("fx_rates").orElseGet(() -> rows.sparkSession()
                         .createDataFrame(List.of(), new StructType().add("currency", DataTypes.StringType)
@@ -39,7 +44,8 @@ public final class CurrencyCheck implements CrossCheck {
         Column cur = col("currency");
         return List.of(new RowCheck(new RuleInfo("XFX-001", dataset, "currency", Severity.ERROR,
                 "currency has an exchange rate",
-                "Report in the agreement currency; the agency publishes rates for the currencies it accepts."),
+                "Report in the agreement currency; the agency publishes rates for the currencies it accepts.",
+                "the reporting currency or a currency with an exchange rate for the month"),
                 "currency", cur.isNotNull().and(col("date").isNotNull())
                         .and(cur.notEqual(col("_x_reporting_currency"))).and(col("_x_fx_currency").isNull()), cur,
                 concat(lit("No exchange rate from "), cur, lit(" for month "), substring(col("date"), 1, 7),

@@ -49,7 +49,8 @@ public final class DuplicateKeyCheck implements CrossCheck {
         Column value = concat_ws(" | ", key);
         return List.of(new RowCheck(
                 new RuleInfo(c.keyRule(), dataset, keyName, Severity.ERROR, keyName + ": unique",
-                        "Each " + keyName + " may appear once; remove the repeated row or give it its own id."),
+                        "Each " + keyName + " may appear once; remove the repeated row or give it its own id.",
+                        "a " + keyName + " not used by an earlier row"),
                 keyName, keyPresent.and(col(RawRows.MALFORMED).isNull()).and(col(RANK).gt(1)), value,
                 ContractChecks.msg(keyName + " '", value, "' appears more than once; only its first row is kept.")));
     }

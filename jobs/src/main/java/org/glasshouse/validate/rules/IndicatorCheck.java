@@ -19,6 +19,11 @@ public final class IndicatorCheck implements CrossCheck {
     }
 
     @Override
+    public List<String> requires(String dataset) {
+        return List.of("indicators", "agreements");
+    }
+
+    @Override
     public Dataset<Row> prepare(Dataset<Row> rows, String dataset, ReferenceData reference) {
         Dataset<Row> indicators = reference.get("indicators").orElseThrow()
                 .select(col("indicator_id").as("_x_ind_id"), col("programme_id").as("_x_ind_programme"));
@@ -30,12 +35,14 @@ public final class IndicatorCheck implements CrossCheck {
         Column ind = col("indicator_id");
         return List.of(
                 new RowCheck(new RuleInfo("XIN-001", dataset, "indicator_id", Severity.ERROR, "indicator exists",
-                        "Use an indicator_id from the programme's indicator list."), "indicator_id",
+                        "Use an indicator_id from the programme's indicator list.",
+                        "an indicator_id of the agency's indicator list"), "indicator_id",
                         ind.isNotNull().and(col("_x_ind_id").isNull()), ind,
                         ContractChecks.msg("indicator_id '", ind, "' is not a known indicator.")),
                 new RowCheck(new RuleInfo("XIN-002", dataset, "indicator_id", Severity.ERROR,
                         "indicator belongs to the agreement's programme",
-                        "Report only the indicators of the programme your agreement is under."), "indicator_id",
+                        "Report only the indicators of the programme your agreement is under.",
+                        "an indicator of the agreement's programme"), "indicator_id",
                         col("_x_ind_id").isNotNull().and(col("_x_ag_programme").isNotNull())
                                 .and(col("_x_ind_programme").notEqual(col("_x_ag_programme"))), ind,
                         concat(lit("indicator_id '"), ind, lit("' belongs to programme "), col("_x_ind_programme"),

@@ -17,6 +17,11 @@ public final class RegionCheck implements CrossCheck {
     }
 
     @Override
+    public List<String> requires(String dataset) {
+        return List.of("regions");
+    }
+
+    @Override
     public Dataset<Row> prepare(Dataset<Row> rows, String dataset, ReferenceData reference) {
         Dataset<Row> regions = reference.get("regions").orElseThrow()
                 .select(col("region_code").as("_x_region")).dropDuplicates();
@@ -27,7 +32,8 @@ public final class RegionCheck implements CrossCheck {
     public List<RowCheck> checks(String dataset) {
         Column region = col("region_code");
         return List.of(new RowCheck(new RuleInfo("XRG-001", dataset, "region_code", Severity.ERROR,
-                "region exists", "Use a region_code from the agency's region list."), "region_code",
+                "region exists", "Use a region_code from the agency's region list.",
+                "a region_code of the agency's region list"), "region_code",
                 region.isNotNull().and(col("_x_region").isNull()), region,
                 ContractChecks.msg("region_code '", region, "' is not a known region.")));
     }

@@ -20,6 +20,7 @@ public record RowCheck(RuleInfo rule, String field, Column broken, Column value,
                 lit(field).as("field"),
                 value.cast("string").as("value"),
                 message.as("message"),
-                lit(rule.hint()).as("hint")));
+                lit(rule.hint()).as("hint"),
+                lit(rule.expected()).cast("string").as("expected")));
     }
 }

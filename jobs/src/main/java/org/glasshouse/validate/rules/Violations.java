@@ -20,7 +20,8 @@ public final class Violations {
             .add("field", DataTypes.StringType)
             .add("value", DataTypes.StringType)
             .add("message", DataTypes.StringType)
-            .add("hint", DataTypes.StringType);
+            .add("hint", DataTypes.StringType)
+            .add("expected", DataTypes.StringType);
 
     private Violations() {}
 

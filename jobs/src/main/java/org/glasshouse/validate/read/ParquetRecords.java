@@ -1,0 +1,119 @@
+package org.glasshouse.validate.read;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.Closeable;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.example.GroupReadSupport;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.Type;
+
+/**
+ * Streams a Parquet file's records as text, column by column, through parquet-hadoop's record API (so it runs on
+ * any executor, one file per task, with the same row numbers every time: the record's 1-based position). Values
+ * become the text a CSV would carry: dates as YYYY-MM-DD, decimals and doubles in plain notation.
+ */
+public final class ParquetRecords implements Closeable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ParquetReader<Group> reader;
+    private final MessageType schema;
+
+    public ParquetRecords(Path file) throws IOException {
+        Configuration conf = new Configuration(false);
+        this.schema = schema(file);
+        this.reader = ParquetReader.builder(new GroupReadSupport(), new org.apache.hadoop.fs.Path(file.toUri()))
+                .withConf(conf).build();
+    }
+
+    /** Top-level column names from the footer only (cheap: the driver calls this, never reading rows). */
+    public static List<String> columnNames(Path file) throws IOException {
+        return schema(file).getFields().stream().map(Type::getName).toList();
+    }
+
+    private static MessageType schema(Path file) throws IOException {
+        try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromPath(
+                new org.apache.hadoop.fs.Path(file.toUri()), new Configuration(false)))) {
+            return r.getFooter().getFileMetaData().getSchema();
+        } catch (RuntimeException e) {
+            throw new IOException("not a readable Parquet file (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The next record as text per top-level column, or null at the end. */
+    public String[] next() throws IOException {
+        Group g = reader.read();
+        if (g == null) return null;
+        String[] out = new String[schema.getFieldCount()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = g.getFieldRepetitionCount(i) == 0 ? null : text(g, i, schema.getType(i));
+        }
+        return out;
+    }
+
+    /** The record as a JSON object: the raw text kept in quarantine. */
+    public String raw(String[] values) {
+        ObjectNode o = JSON.createObjectNode();
+        for (int i = 0; i < values.length; i++) o.put(schema.getFieldName(i), values[i]);
+        return o.toString();
+    }
+
+    private static String text(Group g, int i, Type type) {
+        if (!type.isPrimitive()) return g.getGroup(i, 0).toString();
+        PrimitiveType p = type.asPrimitiveType();
+        LogicalTypeAnnotation logical = p.getLogicalTypeAnnotation();
+        if (logical instanceof LogicalTypeAnnotation.DateLogicalTypeAnnotation) {
+            return LocalDate.ofEpochDay(g.getInteger(i, 0)).toString();
+        }
+        if (logical instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation d) {
+            BigInteger unscaled = switch (p.getPrimitiveTypeName()) {
+                case INT32 -> BigInteger.valueOf(g.getInteger(i, 0));
+                case INT64 -> BigInteger.valueOf(g.getLong(i, 0));
+                default -> new BigInteger(g.getBinary(i, 0).getBytes());
+            };
+            return new BigDecimal(unscaled, d.getScale()).toPlainString();
+        }
+        if (logical instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation t
+                && p.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.INT64) {
+            long v = g.getLong(i, 0);
+            Instant at = switch (t.getUnit()) {
+                case MILLIS -> Instant.ofEpochMilli(v);
+                case MICROS -> Instant.ofEpochSecond(Math.floorDiv(v, 1_000_000L), Math.floorMod(v, 1_000_000L) * 1000);
+                case NANOS -> Instant.ofEpochSecond(Math.floorDiv(v, 1_000_000_000L), Math.floorMod(v, 1_000_000_000L));
+            };
+            return at.toString();
+        }
+        return switch (p.getPrimitiveTypeName()) {
+            case BOOLEAN -> Boolean.toString(g.getBoolean(i, 0));
+            case INT32 -> Integer.toString(g.getInteger(i, 0));
+            case INT64 -> Long.toString(g.getLong(i, 0));
+            case FLOAT -> new BigDecimal(Float.toString(g.getFloat(i, 0))).stripTrailingZeros().toPlainString();
+            case DOUBLE -> plain(g.getDouble(i, 0));
+            case BINARY, FIXED_LEN_BYTE_ARRAY -> g.getString(i, 0);
+            default -> g.getValueToString(i, 0);
+        };
+    }
+
+    private static String plain(double d) {
+        if (Double.isNaN(d) || Double.isInfinite(d)) return Double.toString(d);
+        return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+}
