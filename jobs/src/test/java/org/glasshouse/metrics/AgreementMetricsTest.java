@@ -83,6 +83,7 @@ class AgreementMetricsTest {
         assertThat((Object) a2.getAs("cost_per_beneficiary")).isNull();
         assertThat((Long) a2.getAs("beneficiaries")).isZero();
         assertThat((String) a2.getAs("notes")).isEqualTo("absorption_rate: nothing disbursed; "
-                + "cost_per_beneficiary: no beneficiaries served; cost_per_unit: no units delivered");
+                + "cost_per_beneficiary: no beneficiaries served; cost_per_unit: no units delivered; "
+                + "priority_share: no beneficiaries served");
     }
 }

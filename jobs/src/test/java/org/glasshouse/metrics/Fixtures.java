@@ -25,6 +25,7 @@ final class Fixtures {
         return table("partner_id STRING, partner_type STRING, programme_id STRING, indicator_id STRING, "
                 + "direction STRING, agreement_id STRING, beneficiary_ref STRING, measured_on DATE, phase STRING, "
                 + "`group` STRING, value DOUBLE, currency STRING, month STRING, rate_to_reporting_currency DOUBLE, "
-                + "date DATE, service_date DATE", List.of());
+                + "date DATE, service_date DATE, period STRING, baseline DOUBLE, target DOUBLE, actual DOUBLE, unit STRING, "
+                + "name STRING, type STRING, amount DOUBLE, transaction_id STRING, record_id STRING", List.of());
     }
 }
