@@ -1,24 +1,20 @@
 package org.glasshouse.ingest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.glasshouse.publish.Checksums;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -124,7 +120,7 @@ public final class Ingestor {
         if (dataset.isEmpty()) problems.add(source + ": file name does not start with a known dataset name");
         if (format.isEmpty()) problems.add(source + ": unsupported file type (accepted: .csv, .jsonl, .parquet, .xlsx)");
 
-        String sha = sha256(file);
+        String sha = Checksums.sha256(file);
         if (!known.add(sha)) {
             seen[0]++;
             return;
@@ -146,15 +142,6 @@ public final class Ingestor {
         return LandedFile.REFERENCE.equals(partner) ? partner : DatasetNaming.safeFileName(partner);
     }
 
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            byte[] buf = new byte[1 << 16];
-            while (in.read(buf) >= 0) { /* digest as we go */ }
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static List<Path> listFiles(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
