@@ -10,6 +10,6 @@ public final class MetricCatalog {
     public static List<MetricTable> all() {
         return List.of(new AgreementMetrics(), new ProgrammeMetrics(), new PartnerMetrics(), new OverallMetrics(),
                 new ReachBreakdown(), new IndicatorResults(), new ImpactEstimates(), new DataQuality(),
-                new BenfordTests(), new CostQuartiles(), new IntegrityFlags());
+                new BenfordTests(), new BenfordDigits(), new CostQuartiles(), new IntegrityFlags());
     }
 }

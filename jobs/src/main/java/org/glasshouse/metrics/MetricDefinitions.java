@@ -153,6 +153,10 @@ public final class MetricDefinitions {
                         "Below the minimum number of amounts the shares are given but not the test. Nigrini's first-digit bands: close conformity ≤ 0.006, acceptable ≤ 0.012, marginally acceptable ≤ 0.015, above that nonconformity.",
                         "flagged when MAD > " + t.benfordMaxMad() + ", from " + t.benfordMinimumN()
                                 + " expenditures (glasshouse.thresholds.benford-max-mad, benford-minimum-n)"),
+                new MetricDefinition("observed_share, expected_share", "benford_digits",
+                        "For each partner and first digit 1–9, the share of its expenditure amounts that start with the digit, beside the share Benford's law expects: the numbers behind the Benford chart and test.",
+                        "observed_share = amounts whose first significant digit is d / all expenditure amounts of the partner; expected_share = log10(1 + 1/d)",
+                        "share (0–1)", "A partner with no expenditures has no rows.", null),
                 new MetricDefinition("cost quartiles (q1, median, q3, iqr, upper_fence)", "cost_quartiles",
                         "The spread of cost per beneficiary across a programme's agreements, and the fence above which an agreement's cost is unusual.",
                         "quartiles by linear interpolation (R-7, the same as Excel PERCENTILE.INC and R's default) over agreements with a cost per beneficiary; iqr = q3 − q1; upper_fence = q3 + k·iqr",

@@ -167,6 +167,16 @@ public final class PublicTables {
             c("notes", TEXT, "Why a figure is empty, when it is.")),
             List.of(), List.of(), List.of("partner_id", "dataset"));
 
+    public static final PublicTable BENFORD_DIGITS = new PublicTable("benford_digits",
+            "First digits of each partner's expenditure amounts against Benford's law", List.of(
+            AS_OF,
+            c("partner_id", ID, "Partner identifier."),
+            c("digit", ID, "First significant digit, 1 to 9."),
+            c("count", NUMBER, "Expenditure amounts starting with the digit (amounts, not people)."),
+            c("observed_share", RATE, "count / all expenditure amounts of the partner."),
+            c("expected_share", RATE, "Benford's expected share, log10(1 + 1/digit).")),
+            List.of(), List.of(), List.of("partner_id", "digit"));
+
     public static final PublicTable BENFORD_TESTS = new PublicTable("benford_tests",
             "Benford first-digit test of each partner's expenditure amounts", List.of(
             AS_OF,
@@ -198,6 +208,7 @@ public final class PublicTables {
     /** Every public table; the report step loads each from the metric table of the same name. */
     public static List<PublicTable> all() {
         return List.of(AGREEMENT_METRICS, PROGRAMME_METRICS, PARTNER_METRICS, OVERALL_METRICS, REACH_BREAKDOWN,
-                INDICATOR_RESULTS, IMPACT_ESTIMATES, INTEGRITY_FLAGS, DATA_QUALITY, BENFORD_TESTS, COST_QUARTILES);
+                INDICATOR_RESULTS, IMPACT_ESTIMATES, INTEGRITY_FLAGS, DATA_QUALITY, BENFORD_TESTS, BENFORD_DIGITS,
+                COST_QUARTILES);
     }
 }
