@@ -32,6 +32,12 @@ public final class PdfRenderer {
             "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
             "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf");
 
+    static {
+        // openhtmltopdf logs through its own java.util.logging handler, bypassing the application's log levels, and
+        // warns about every screen-only CSS property it ignores; failures still surface as exceptions.
+        com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
+    }
+
     private PdfRenderer() {
     }
 
