@@ -3,6 +3,7 @@ package org.glasshouse.nightly;
 import java.time.Clock;
 import org.glasshouse.config.GlasshouseProperties;
 import org.glasshouse.contract.ContractCatalog;
+import org.glasshouse.spark.CodegenPolicy;
 import org.glasshouse.spark.SparkSessionProvider;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
@@ -57,22 +58,32 @@ public class NightlyJobConfig {
     }
 
     @Bean
+    public InputSizedCodegen inputSizedCodegen(SparkSessionProvider spark, GlasshouseProperties props) {
+        return new InputSizedCodegen(spark, new CodegenPolicy(props.getSpark().getInterpretedBelowBytes()));
+    }
+
+    @Bean
     public Job nightlyJob(JobRepository repo, PlatformTransactionManager tx, JobExplorer explorer,
                           IngestTasklet ingest, ValidateTasklet validate, FeedbackTasklet feedback,
                           MetricsTasklet metrics,
-                          ReportTasklet report, PublishTasklet publish) {
+                          ReportTasklet report, PublishTasklet publish, InputSizedCodegen codegen) {
         return new JobBuilder(JOB_NAME, repo)
                 .listener(new RunSummaryListener(explorer))
                 .start(step("ingest", ingest, repo, tx))
-                .next(step("validate", validate, repo, tx))
-                .next(step("feedback", feedback, repo, tx))
-                .next(step("metrics", metrics, repo, tx))
-                .next(step("report", report, repo, tx))
+                .next(sparkStep("validate", validate, repo, tx, codegen))
+                .next(sparkStep("feedback", feedback, repo, tx, codegen))
+                .next(sparkStep("metrics", metrics, repo, tx, codegen))
+                .next(sparkStep("report", report, repo, tx, codegen))
                 .next(step("publish", publish, repo, tx))
                 .build();
     }
 
     private static Step step(String name, Tasklet tasklet, JobRepository repo, PlatformTransactionManager tx) {
         return new StepBuilder(name, repo).tasklet(tasklet, tx).build();
+    }
+
+    private static Step sparkStep(String name, Tasklet tasklet, JobRepository repo, PlatformTransactionManager tx,
+                                  InputSizedCodegen codegen) {
+        return new StepBuilder(name, repo).tasklet(tasklet, tx).listener(codegen).build();
     }
 }
