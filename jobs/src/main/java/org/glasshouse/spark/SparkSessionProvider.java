@@ -42,7 +42,8 @@ public final class SparkSessionProvider implements AutoCloseable {
                 .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
                 .config("spark.sql.parquet.compression.codec", "snappy")
                 // Contract checks make wide plans; the default 25 fields only buys a truncation warning.
-                .config("spark.sql.debug.maxToStringFields", "500");
+                .config("spark.sql.debug.maxToStringFields", "500")
+                .config("spark.hadoop.fs.file.impl", NioLocalFileSystem.class.getName());
         // On a cluster, spark-submit sets the master; only default it when nothing else did.
         if (System.getProperty("spark.master") == null && settings.getMaster() != null && !settings.getMaster().isBlank()) {
             b.master(settings.getMaster());

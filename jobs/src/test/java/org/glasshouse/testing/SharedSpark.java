@@ -19,6 +19,7 @@ public final class SharedSpark {
                     .config("spark.sql.shuffle.partitions", "2")
                     .config("spark.sql.session.timeZone", "UTC")
                     .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
+                    .config("spark.hadoop.fs.file.impl", org.glasshouse.spark.NioLocalFileSystem.class.getName())
                     .getOrCreate();
             Runtime.getRuntime().addShutdownHook(new Thread(session::stop));
         }
