@@ -178,8 +178,8 @@ public class GlasshouseProperties {
         private String master = "local[*]";
         private String appName = "glasshouse";
         private int shufflePartitions = 8;
-        /** Runs whose active input is smaller than this evaluate queries interpreted (see CodegenPolicy); 0 = never. */
-        private long interpretedBelowBytes = 64L * 1024 * 1024;
+        /** Runs whose active input is smaller than this are tuned as small (see SmallInputTuning); 0 = never. */
+        private long smallInputBytes = 64L * 1024 * 1024;
         /** Any further spark.* settings, passed through unchanged. */
         private Map<String, String> conf = new LinkedHashMap<>();
 
@@ -189,8 +189,8 @@ public class GlasshouseProperties {
         public void setAppName(String v) { this.appName = v; }
         public int getShufflePartitions() { return shufflePartitions; }
         public void setShufflePartitions(int v) { this.shufflePartitions = v; }
-        public long getInterpretedBelowBytes() { return interpretedBelowBytes; }
-        public void setInterpretedBelowBytes(long v) { this.interpretedBelowBytes = v; }
+        public long getSmallInputBytes() { return smallInputBytes; }
+        public void setSmallInputBytes(long v) { this.smallInputBytes = v; }
         public Map<String, String> getConf() { return conf; }
         public void setConf(Map<String, String> v) { this.conf = v; }
     }

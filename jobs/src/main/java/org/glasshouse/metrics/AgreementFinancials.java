@@ -29,8 +29,8 @@ public final class AgreementFinancials {
                 col("start_date"), "committed", in);
         Dataset<Row> tx = Money.toReporting(in.transactions(), "amount", "currency", col("date"), "amount_rc", in);
         Dataset<Row> flows = tx.groupBy(col("agreement_id").as("_tx_agreement")).agg(
-                sum(amountOf("disbursement")).minus(sum(amountOf("refund"))).as("_disbursed"),
-                sum(amountOf("expenditure")).as("_spent"),
+                ExactSum.of(amountOf("disbursement")).minus(ExactSum.of(amountOf("refund"))).as("_disbursed"),
+                ExactSum.of(amountOf("expenditure")).as("_spent"),
                 sum(when(col("amount_rc").isNull(), lit(1L)).otherwise(lit(0L))).as("_unconverted"));
         return agreements.join(flows, col("agreement_id").equalTo(col("_tx_agreement")), "left")
                 .select(col("agreement_id"), col("programme_id"), col("partner_id"), col("start_date"),

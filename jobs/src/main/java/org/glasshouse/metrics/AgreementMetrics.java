@@ -8,7 +8,6 @@ import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
@@ -34,7 +33,7 @@ public final class AgreementMetrics implements MetricTable {
     private Dataset<Row> computeFresh(MetricInputs in) {
         Dataset<Row> delivery = ServiceFacts.of(in).groupBy(col("agreement_id").as("_d_agreement")).agg(
                 countDistinct(col("beneficiary_ref")).as("_beneficiaries"),
-                sum(col("units")).as("_units"),
+                ExactSum.of(col("units")).as("_units"),
                 countDistinct(when(col("priority_group"), col("beneficiary_ref"))).as("_priority"));
         Dataset<Row> joined = AgreementFinancials.compute(in)
                 .join(delivery, col("agreement_id").equalTo(col("_d_agreement")), "left")

@@ -57,7 +57,7 @@ public final class ImpactEstimates implements MetricTable {
     public Dataset<Row> compute(MetricInputs in) {
         List<Row> groups = changeSums(in).collectAsList();
         Map<String, Double> spent = new HashMap<>();
-        for (Row r : AgreementFinancials.compute(in).groupBy("programme_id").agg(sum("spent")).collectAsList()) {
+        for (Row r : AgreementFinancials.compute(in).groupBy("programme_id").agg(ExactSum.of("spent")).collectAsList()) {
             spent.put(r.getString(0), r.isNullAt(1) ? null : r.getDouble(1));
         }
         Map<String, Map<String, Row>> byKey = new TreeMap<>();

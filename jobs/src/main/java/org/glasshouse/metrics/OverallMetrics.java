@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
@@ -23,12 +22,12 @@ public final class OverallMetrics implements MetricTable {
     @Override
     public Dataset<Row> compute(MetricInputs in) {
         Dataset<Row> money = AgreementFinancials.compute(in).agg(
-                sum("committed").as("_committed"), sum("disbursed").as("_disbursed"), sum("spent").as("_spent"),
+                ExactSum.of("committed").as("_committed"), ExactSum.of("disbursed").as("_disbursed"), ExactSum.of("spent").as("_spent"),
                 count(lit(1)).as("_agreements"), countDistinct("programme_id").as("_programmes"),
                 countDistinct("partner_id").as("_partners"));
         Dataset<Row> delivery = ServiceFacts.of(in).agg(
                 countDistinct(People.key()).as("_beneficiaries"),
-                sum("units").as("_units"),
+                ExactSum.of("units").as("_units"),
                 countDistinct(when(col("priority_group"), People.key())).as("_priority"));
         Column committed = coalesce(col("_committed"), lit(0.0));
         Column disbursed = coalesce(col("_disbursed"), lit(0.0));

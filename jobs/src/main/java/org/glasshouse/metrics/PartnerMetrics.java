@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
@@ -26,11 +25,11 @@ public final class PartnerMetrics implements MetricTable {
     @Override
     public Dataset<Row> compute(MetricInputs in) {
         Dataset<Row> money = AgreementFinancials.compute(in).groupBy(col("partner_id").as("_m_partner")).agg(
-                sum("committed").as("_committed"), sum("disbursed").as("_disbursed"), sum("spent").as("_spent"),
+                ExactSum.of("committed").as("_committed"), ExactSum.of("disbursed").as("_disbursed"), ExactSum.of("spent").as("_spent"),
                 count(lit(1)).as("_agreements"));
         Dataset<Row> delivery = ServiceFacts.of(in).groupBy(col("partner_id").as("_d_partner")).agg(
                 countDistinct(People.key()).as("_beneficiaries"),
-                sum("units").as("_units"),
+                ExactSum.of("units").as("_units"),
                 countDistinct(when(col("priority_group"), People.key())).as("_priority"));
         Dataset<Row> joined = in.partners().select(col("partner_id"), col("partner_type"))
                 .join(money, col("partner_id").equalTo(col("_m_partner")), "left")

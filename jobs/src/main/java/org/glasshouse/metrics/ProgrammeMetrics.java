@@ -27,16 +27,16 @@ public final class ProgrammeMetrics implements MetricTable {
     @Override
     public Dataset<Row> compute(MetricInputs in) {
         Dataset<Row> money = AgreementFinancials.compute(in).groupBy(col("programme_id").as("_m_programme")).agg(
-                sum("committed").as("committed"), sum("disbursed").as("disbursed"), sum("spent").as("spent"),
+                ExactSum.of("committed").as("committed"), ExactSum.of("disbursed").as("disbursed"), ExactSum.of("spent").as("spent"),
                 countDistinct("partner_id").as("partners"), count(lit(1)).as("agreements"));
         Dataset<Row> people = ServiceFacts.of(in).groupBy(col("programme_id").as("_p_programme"),
                 col("beneficiary_ref")).agg(
                 countDistinct("partner_id").as("_partners"),
                 max(when(col("priority_group"), lit(1)).otherwise(lit(0))).as("_priority"),
-                sum("units").as("_units"));
+                ExactSum.of("units").as("_units"));
         Dataset<Row> delivery = people.groupBy(col("_p_programme")).agg(
                 count(lit(1)).as("_beneficiaries"),
-                sum("_units").as("_units"),
+                ExactSum.of("_units").as("_units"),
                 sum("_priority").as("_priority_beneficiaries"),
                 sum(when(col("_partners").gt(1), lit(1L)).otherwise(lit(0L))).as("_overlap"));
         Dataset<Row> joined = in.programmes().select(col("programme_id"))

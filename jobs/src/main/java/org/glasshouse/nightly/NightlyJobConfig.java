@@ -3,7 +3,7 @@ package org.glasshouse.nightly;
 import java.time.Clock;
 import org.glasshouse.config.GlasshouseProperties;
 import org.glasshouse.contract.ContractCatalog;
-import org.glasshouse.spark.CodegenPolicy;
+import org.glasshouse.spark.SmallInputTuning;
 import org.glasshouse.spark.SparkSessionProvider;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
@@ -58,22 +58,22 @@ public class NightlyJobConfig {
     }
 
     @Bean
-    public InputSizedCodegen inputSizedCodegen(SparkSessionProvider spark, GlasshouseProperties props) {
-        return new InputSizedCodegen(spark, new CodegenPolicy(props.getSpark().getInterpretedBelowBytes()));
+    public InputSizedSpark inputSizedSpark(SparkSessionProvider spark, GlasshouseProperties props) {
+        return new InputSizedSpark(spark, new SmallInputTuning(props.getSpark().getSmallInputBytes()));
     }
 
     @Bean
     public Job nightlyJob(JobRepository repo, PlatformTransactionManager tx, JobExplorer explorer,
                           IngestTasklet ingest, ValidateTasklet validate, FeedbackTasklet feedback,
                           MetricsTasklet metrics,
-                          ReportTasklet report, PublishTasklet publish, InputSizedCodegen codegen) {
+                          ReportTasklet report, PublishTasklet publish, InputSizedSpark sized) {
         return new JobBuilder(JOB_NAME, repo)
                 .listener(new RunSummaryListener(explorer))
                 .start(step("ingest", ingest, repo, tx))
-                .next(sparkStep("validate", validate, repo, tx, codegen))
-                .next(sparkStep("feedback", feedback, repo, tx, codegen))
-                .next(sparkStep("metrics", metrics, repo, tx, codegen))
-                .next(sparkStep("report", report, repo, tx, codegen))
+                .next(sparkStep("validate", validate, repo, tx, sized))
+                .next(sparkStep("feedback", feedback, repo, tx, sized))
+                .next(sparkStep("metrics", metrics, repo, tx, sized))
+                .next(sparkStep("report", report, repo, tx, sized))
                 .next(step("publish", publish, repo, tx))
                 .build();
     }
@@ -83,7 +83,7 @@ public class NightlyJobConfig {
     }
 
     private static Step sparkStep(String name, Tasklet tasklet, JobRepository repo, PlatformTransactionManager tx,
-                                  InputSizedCodegen codegen) {
-        return new StepBuilder(name, repo).tasklet(tasklet, tx).listener(codegen).build();
+                                  InputSizedSpark sized) {
+        return new StepBuilder(name, repo).tasklet(tasklet, tx).listener(sized).build();
     }
 }

@@ -11,12 +11,12 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sort_array;
-import static org.apache.spark.sql.functions.sum;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.glasshouse.metrics.AgreementFinancials;
+import org.glasshouse.metrics.ExactSum;
 import org.glasshouse.metrics.MetricInputs;
 import org.glasshouse.metrics.Money;
 
@@ -33,7 +33,7 @@ public final class FinancialFlags {
         Dataset<Row> late = tx.join(broadcast(ag), col("agreement_id").equalTo(col("_ag_id")))
                 .filter(col("date").gt(date_add(col("end_date"), grace)))
                 .groupBy(col("agreement_id"), col("end_date"))
-                .agg(count(lit(1)).as("n"), sum("amount_rc").as("total"), max("date").as("latest"));
+                .agg(count(lit(1)).as("n"), ExactSum.of("amount_rc").as("total"), max("date").as("latest"));
         return Flags.of(late, FlagRule.AFTER_END, in.asOf(), col("agreement_id"), null,
                 format_string("%d expenditure(s) totalling %.2f %s dated after the end date %s (latest %s)",
                         col("n"), col("total"), lit(in.reportingCurrency()), col("end_date").cast("string"),

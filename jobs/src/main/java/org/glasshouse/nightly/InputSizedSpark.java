@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.glasshouse.ingest.LandedFile;
-import org.glasshouse.spark.CodegenPolicy;
+import org.glasshouse.spark.SmallInputTuning;
 import org.glasshouse.spark.SparkSessionProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,21 +15,21 @@ import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.StepExecutionListener;
 
 /**
- * Before each Spark step, sets code generation from the size of the run's active input (inputs.json, written by
- * ingest). It runs before every step rather than once per job so a restart that resumes at a later step decides
+ * Before each Spark step, tunes the session for the size of the run's active input (inputs.json, written by
+ * ingest). It runs before every step rather than once per job so a restart that resumes at a later step is tuned
  * the same way as the original run.
  */
-public class InputSizedCodegen implements StepExecutionListener {
+public class InputSizedSpark implements StepExecutionListener {
 
-    private static final Logger log = LoggerFactory.getLogger(InputSizedCodegen.class);
+    private static final Logger log = LoggerFactory.getLogger(InputSizedSpark.class);
 
     private final SparkSessionProvider spark;
-    private final CodegenPolicy policy;
-    private CodegenPolicy.Decision last;
+    private final SmallInputTuning tuning;
+    private SmallInputTuning.Decision last;
 
-    public InputSizedCodegen(SparkSessionProvider spark, CodegenPolicy policy) {
+    public InputSizedSpark(SparkSessionProvider spark, SmallInputTuning tuning) {
         this.spark = spark;
-        this.policy = policy;
+        this.tuning = tuning;
     }
 
     @Override
@@ -38,7 +38,7 @@ public class InputSizedCodegen implements StepExecutionListener {
         if (!Files.isRegularFile(inputs)) {
             return;
         }
-        CodegenPolicy.Decision d = policy.apply(spark.session().conf(), inputBytes(inputs));
+        SmallInputTuning.Decision d = tuning.apply(spark.session().conf(), inputBytes(inputs));
         if (!d.equals(last)) {
             log.info("Spark: {}", d.describe());
             last = d;
