@@ -25,7 +25,7 @@ public final class Glasshouse {
             Usage: glasshouse <command> [options]
 
               nightly  [--input DIR] [--out DIR] [--as-of YYYY-MM-DD] [--profile P]
-                       Run the whole pipeline: ingest, validate, metrics, report, publish.
+                       Run the whole pipeline: ingest, validate, feedback, metrics, report, publish.
                        Defaults: --input sample-data (with the 'sample' profile), --out ./out, --as-of today (UTC).
               status   [--out DIR] [--limit N]      Recent runs from the job repository.
               restart  [--out DIR]                  Resume the last failed run at the step that failed.
@@ -42,6 +42,9 @@ public final class Glasshouse {
               run metrics [--programme P] [--partner Q] [--as-of YYYY-MM-DD] [--out DIR]
                        Compute every metric table for a subset into OUT/private/scratch/<timestamp>/, leaving the
                        metric history and the published site untouched.
+
+            Launcher only (bin/glasshouse):
+              warm-up  Record the class-data archive that makes starts faster (mvn package does it too).
 
             Any --glasshouse.x=y or --spring.x=y argument overrides a setting of config/application.yml.
             """;
