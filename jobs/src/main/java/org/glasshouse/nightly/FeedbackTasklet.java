@@ -1,6 +1,5 @@
 package org.glasshouse.nightly;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.List;
 import java.util.Map;
 import org.glasshouse.contract.ContractCatalog;
@@ -29,7 +28,7 @@ public class FeedbackTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         RunPaths paths = NightlyParameters.from(chunkContext).paths();
-        List<LandedFile> active = IngestTasklet.JSON.readValue(paths.inputsFile().toFile(), new TypeReference<>() {});
+        List<LandedFile> active = IngestTasklet.activeInputs(paths.inputsFile());
         ValidationReport report = IngestTasklet.JSON.readValue(paths.accountingFile().toFile(), ValidationReport.class);
         Map<String, FeedbackRows.FileInfo> files = FeedbackFiles.of(active);
         var rows = FeedbackRows.of(spark.session(), paths.findingsDir(), ContractCatalog.DATASETS,

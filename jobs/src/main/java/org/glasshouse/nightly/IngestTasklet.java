@@ -28,6 +28,11 @@ public class IngestTasklet implements Tasklet {
     private final Clock clock;
     private final GlasshouseProperties props;
 
+    /** The run's active input set, as this step wrote it to inputs.json. */
+    static List<LandedFile> activeInputs(Path inputsFile) throws java.io.IOException {
+        return JSON.readValue(inputsFile.toFile(), new com.fasterxml.jackson.core.type.TypeReference<>() {});
+    }
+
     public IngestTasklet(Clock clock, GlasshouseProperties props) {
         this.clock = clock;
         this.props = props;

@@ -1,11 +1,9 @@
 package org.glasshouse.nightly;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.glasshouse.ingest.LandedFile;
 import org.glasshouse.spark.SmallInputTuning;
 import org.glasshouse.spark.SparkSessionProvider;
@@ -47,8 +45,7 @@ public class InputSizedSpark implements StepExecutionListener {
 
     static long inputBytes(Path inputsFile) {
         try {
-            List<LandedFile> active = IngestTasklet.JSON.readValue(inputsFile.toFile(), new TypeReference<>() {});
-            return active.stream().mapToLong(LandedFile::size).sum();
+            return IngestTasklet.activeInputs(inputsFile).stream().mapToLong(LandedFile::size).sum();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the run's input list " + inputsFile, e);
         }

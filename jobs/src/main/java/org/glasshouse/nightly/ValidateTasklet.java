@@ -1,6 +1,5 @@
 package org.glasshouse.nightly;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.List;
 import org.glasshouse.config.GlasshouseProperties;
 import org.glasshouse.contract.ContractCatalog;
@@ -35,7 +34,7 @@ public class ValidateTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         NightlyParameters params = NightlyParameters.from(chunkContext);
         RunPaths paths = params.paths();
-        List<LandedFile> active = IngestTasklet.JSON.readValue(paths.inputsFile().toFile(), new TypeReference<>() {});
+        List<LandedFile> active = IngestTasklet.activeInputs(paths.inputsFile());
         DatasetValidator validator = new DatasetValidator(spark.session(),
                 StandardChecks.of(contracts, props.getValidation().getGraceDays()),
                 new SeverityPolicy(props.getRules().getSeverity()),
