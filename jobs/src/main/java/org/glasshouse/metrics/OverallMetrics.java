@@ -22,7 +22,8 @@ public final class OverallMetrics implements MetricTable {
     @Override
     public Dataset<Row> compute(MetricInputs in) {
         Dataset<Row> money = AgreementFinancials.compute(in).agg(
-                ExactSum.of("committed").as("_committed"), ExactSum.of("disbursed").as("_disbursed"), ExactSum.of("spent").as("_spent"),
+                ExactSum.of("committed").as("_committed"), ExactSum.of("disbursed").as("_disbursed"),
+                ExactSum.of("spent").as("_spent"),
                 count(lit(1)).as("_agreements"), countDistinct("programme_id").as("_programmes"),
                 countDistinct("partner_id").as("_partners"));
         Dataset<Row> delivery = ServiceFacts.of(in).agg(

@@ -25,7 +25,8 @@ public final class PartnerMetrics implements MetricTable {
     @Override
     public Dataset<Row> compute(MetricInputs in) {
         Dataset<Row> money = AgreementFinancials.compute(in).groupBy(col("partner_id").as("_m_partner")).agg(
-                ExactSum.of("committed").as("_committed"), ExactSum.of("disbursed").as("_disbursed"), ExactSum.of("spent").as("_spent"),
+                ExactSum.of("committed").as("_committed"), ExactSum.of("disbursed").as("_disbursed"),
+                ExactSum.of("spent").as("_spent"),
                 count(lit(1)).as("_agreements"));
         Dataset<Row> delivery = ServiceFacts.of(in).groupBy(col("partner_id").as("_d_partner")).agg(
                 countDistinct(People.key()).as("_beneficiaries"),

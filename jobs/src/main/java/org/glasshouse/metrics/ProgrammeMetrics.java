@@ -27,7 +27,8 @@ public final class ProgrammeMetrics implements MetricTable {
     @Override
     public Dataset<Row> compute(MetricInputs in) {
         Dataset<Row> money = AgreementFinancials.compute(in).groupBy(col("programme_id").as("_m_programme")).agg(
-                ExactSum.of("committed").as("committed"), ExactSum.of("disbursed").as("disbursed"), ExactSum.of("spent").as("spent"),
+                ExactSum.of("committed").as("committed"), ExactSum.of("disbursed").as("disbursed"),
+                ExactSum.of("spent").as("spent"),
                 countDistinct("partner_id").as("partners"), count(lit(1)).as("agreements"));
         Dataset<Row> people = ServiceFacts.of(in).groupBy(col("programme_id").as("_p_programme"),
                 col("beneficiary_ref")).agg(
