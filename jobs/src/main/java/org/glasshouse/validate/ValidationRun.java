@@ -95,6 +95,7 @@ public final class ValidationRun {
                         reference.put(d, spark.read().parquet(layout.outputs(d).curated().toString()).cache());
                     }
                 }
+                org.glasshouse.CrashPoint.reach("validate"); // some datasets validated and written, others not
             }
         } finally {
             pool.shutdownNow();

@@ -134,6 +134,7 @@ public final class BadFiles {
 
     /** A services workbook of {@code rows} good rows (header in row 1). */
     public static Path xlsx(Path file, String prefix, String agreement, String date, int rows) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
         try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
             var sheet = wb.createSheet("data");
             var header = sheet.createRow(0);
@@ -155,7 +156,7 @@ public final class BadFiles {
      */
     public static Path damagedXlsx(Path file, String prefix, String agreement, String date, int rows, int goodRows)
             throws IOException {
-        Path whole = xlsx(Files.createTempFile(file.getParent(), "whole", ".xlsx"), prefix, agreement, date, rows);
+        Path whole = xlsx(Files.createTempFile("whole", ".xlsx"), prefix, agreement, date, rows);
         rewriteSheet(whole, file, xml -> {
             int cut = nthIndexOf(xml, "</row>", goodRows + 1) + "</row>".length();
             return xml.substring(0, cut) + "<row r=\"" + (goodRows + 2) + "\"><c r=\"A1\" t=\"inlineStr\"><is><t>"
@@ -171,7 +172,7 @@ public final class BadFiles {
      */
     public static Path xlsxBomb(Path file, String prefix, String agreement, String date, long inflatedBytes)
             throws IOException {
-        Path small = xlsx(Files.createTempFile(file.getParent(), "small", ".xlsx"), prefix, agreement, date, 1);
+        Path small = xlsx(Files.createTempFile("small", ".xlsx"), prefix, agreement, date, 1);
         rewriteSheet(small, file, xml -> {
             int start = xml.indexOf("<row r=\"2\"");
             int end = xml.indexOf("</row>", start) + "</row>".length();
@@ -186,6 +187,7 @@ public final class BadFiles {
 
     /** A workbook with {@code distinct} different texts in its shared-string table. */
     public static Path manySharedStrings(Path file, int distinct) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
         try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
             var sheet = wb.createSheet("data");
             var header = sheet.createRow(0);
@@ -203,6 +205,7 @@ public final class BadFiles {
         for (String c : SERVICES_COLUMNS) b.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(c);
         MessageType schema = b.named("services");
         SimpleGroupFactory groups = new SimpleGroupFactory(schema);
+        Files.createDirectories(file.toAbsolutePath().getParent());
         Files.deleteIfExists(file);
         try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new org.apache.hadoop.fs.Path(file.toUri()))
                 .withType(schema).withConf(new Configuration(false)).withCompressionCodec(CompressionCodecName.UNCOMPRESSED)
@@ -245,6 +248,7 @@ public final class BadFiles {
 
     /** Copies an .xlsx, replacing its first sheet's XML by an edit of it (the entry deflated again). */
     private static void rewriteSheet(Path source, Path target, XmlEdit edit) throws IOException {
+        Files.createDirectories(target.toAbsolutePath().getParent());
         try (ZipFile zip = new ZipFile(source.toFile());
              ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
             for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {

@@ -46,6 +46,10 @@ public final class ReadFailure {
      */
     public static String describe(Throwable e, String storedPath, String shownName) {
         if (e instanceof InputProblem) return e.getMessage();
+        if (FileRule.INFLATES_TOO_MUCH.equals(ruleOf(e))) {
+            return "the workbook unpacks to far more than its size on disk, a ratio no real spreadsheet has (a zip "
+                    + "bomb?)";
+        }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root && root.getMessage() == null) root = root.getCause();
         String m = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
