@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.glasshouse.validate.read.FileRule;
+import org.glasshouse.validate.read.InputLimits;
+import org.glasshouse.validate.read.LimitCatalogue;
 import org.glasshouse.validate.rules.ContractChecks;
 import org.glasshouse.validate.rules.CrossCheck;
 import org.glasshouse.validate.rules.RuleInfo;
@@ -62,6 +64,7 @@ public final class ContractDocs {
         md.append(resource("/docs/partner-guide.md")).append('\n');
         md.append("## Datasets\n\n");
         for (Contract c : contracts.all()) dataset(md, c);
+        limits(md, InputLimits.defaults());
         md.append("## Rule catalogue\n\n");
         md.append("Severity `error`: the row (or file) is quarantined; `warning`: the row is accepted and flagged. "
                 + "Defaults shown; configuration can override a rule's severity.\n\n");
@@ -73,6 +76,22 @@ public final class ContractDocs {
                     .append(cell(r.hint())).append(" |\n");
         }
         return md.toString();
+    }
+
+    /** The bounds on any one file, with the rule each raises (values: the defaults of config/application.yml). */
+    private static void limits(StringBuilder md, InputLimits defaults) {
+        md.append("## Limits\n\n");
+        md.append("Whatever a file holds, reading it is bounded: a file, line or value beyond a limit gets a finding "
+                + "with the rule below, and the rest of the run (every other file, every other partner) goes on. "
+                + "The agency can change the settings (`config/application.yml`, section `glasshouse.limits`); the "
+                + "values shown are the defaults.\n\n");
+        md.append("| setting | default | rule | beyond the limit |\n|---|---|---|---|\n");
+        for (LimitCatalogue.Limit l : LimitCatalogue.ALL) {
+            md.append("| ").append(l.value() == null ? "(fixed)" : "`" + l.setting() + "`").append(" | ")
+                    .append(cell(l.valueIn(defaults))).append(" | ")
+                    .append(cell(l.rules())).append(" | ").append(cell(l.beyond())).append(" |\n");
+        }
+        md.append('\n');
     }
 
     private static void dataset(StringBuilder md, Contract c) {

@@ -3,6 +3,7 @@ package org.glasshouse.feedback;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
 import java.nio.file.Files;
@@ -45,8 +46,9 @@ public final class FeedbackRows {
             Path p = findingsDir.resolve(d);
             if (!Files.isDirectory(p)) continue;
             Dataset<Row> f = spark.read().parquet(p.toString())
-                    // A file without required columns is reported once, by its file finding, not once per row.
-                    .filter(col("rule_id").notEqual(FileRule.MISSING_REQUIRED_COLUMNS))
+                    // A file quarantined whole (no required columns, broke off while read) is reported once, by its
+                    // file finding, not once per row.
+                    .filter(not(col("rule_id").isin(FileRule.QUARANTINES_EVERY_ROW.toArray())))
                     .select(col(RawRows.PARTNER_ID).as(PARTNER),
                             when(col("unique_id").notEqual(""), col("unique_id")).as("unique_id"),
                             col("field").as("field_name"),

@@ -82,6 +82,7 @@ public final class FeedbackWriter {
             FeedbackReport report = report(e.getKey(), e.getValue(), rules.getOrDefault(e.getKey(), List.of()));
             Files.writeString(dir.resolve("feedback.html"), FeedbackHtml.render(report), StandardCharsets.UTF_8);
             written.put(e.getKey(), dir);
+            org.glasshouse.CrashPoint.reach("feedback"); // one partner's feedback written, the others not
         }
         return written;
     }

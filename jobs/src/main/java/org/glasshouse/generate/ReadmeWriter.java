@@ -12,12 +12,17 @@ import org.glasshouse.generate.ReferenceCatalog.Agreement;
 
 /** Writes OUT/README.md: layout, exact row counts, every planted problem and the expected figures. */
 final class ReadmeWriter {
-    private final SampleDataGenerator gen;
+
+    /** The expected figures the README documents, as table rows. */
+    record Facts(List<String[]> agreementFigures, List<String[]> programmeFigures, List<String[]> resultExpectations,
+                 List<String> outcomeNotes) {}
+
+    private final Facts gen;
     private final GenerationSummary s;
     private final StringBuilder md = new StringBuilder(32_768);
 
-    ReadmeWriter(SampleDataGenerator gen, GenerationSummary summary) {
-        this.gen = gen;
+    ReadmeWriter(Facts facts, GenerationSummary summary) {
+        this.gen = facts;
         this.s = summary;
     }
 

@@ -47,6 +47,7 @@ public class IngestTasklet implements Tasklet {
                 PartnerSources.load(Path.of(partnersFile == null || partnersFile.isBlank() ? "config/partners.yml"
                         : partnersFile)), System::getenv);
         IngestResult result = ingestor.ingest(params.input(), params.runIdText());
+        org.glasshouse.CrashPoint.reach("ingest"); // files landed, the run's input set not yet fixed
         List<LandedFile> active = LandingManifest.activeSet(ingestor.manifest().entries());
         Files.createDirectories(paths.runDir());
         JSON.writerWithDefaultPrettyPrinter().writeValue(paths.inputsFile().toFile(), active);

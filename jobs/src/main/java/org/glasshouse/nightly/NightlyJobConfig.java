@@ -5,6 +5,7 @@ import org.glasshouse.config.GlasshouseProperties;
 import org.glasshouse.contract.ContractCatalog;
 import org.glasshouse.spark.SmallInputTuning;
 import org.glasshouse.spark.SparkSessionProvider;
+import org.glasshouse.validate.read.InputLimits;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
 import org.springframework.batch.core.explore.JobExplorer;
@@ -33,8 +34,8 @@ public class NightlyJobConfig {
 
     @Bean
     public ValidateTasklet validateTasklet(SparkSessionProvider spark, ContractCatalog contracts,
-                                           GlasshouseProperties props) {
-        return new ValidateTasklet(spark, contracts, props);
+                                           GlasshouseProperties props, InputLimits limits) {
+        return new ValidateTasklet(spark, contracts, props, limits);
     }
 
     @Bean

@@ -24,8 +24,10 @@ public class PublishTasklet implements Tasklet {
         NightlyParameters params = NightlyParameters.from(chunkContext);
         RunPaths paths = params.paths();
         String releaseId = params.releaseId();
-        java.nio.file.Path release = new ReleasePublisher(paths.releases(), paths.site())
-                .publish(paths.staging(), releaseId);
+        java.nio.file.Path release = new ReleasePublisher(paths.releases(), paths.site(), stage -> {
+            // the release copied, not yet checksummed, verified or switched to
+            if (stage == ReleasePublisher.Stage.COPIED) org.glasshouse.CrashPoint.reach("publish");
+        }).publish(paths.staging(), releaseId);
         var publish = props.getPublish();
         if (!publish.getCkanUrl().isBlank()) {
             // The local release is already live; a portal outage fails the step (so operations see it and a restart

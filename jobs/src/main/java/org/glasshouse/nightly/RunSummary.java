@@ -23,7 +23,9 @@ public record RunSummary(
         @JsonProperty("rows_accepted") long rowsAccepted,
         @JsonProperty("rows_quarantined") long rowsQuarantined,
         @JsonProperty("problems") List<String> problems,
-        @JsonProperty("failure") String failure) {
+        @JsonProperty("failure") String failure,
+        /** Whose fault a failure is ({@link FailureCause#label()}): reference-data, disk-full, storage, ... */
+        @JsonProperty("failure_cause") String failureCause) {
 
     public record StepLine(
             @JsonProperty("step") String step,

@@ -82,6 +82,8 @@ public class RunSummaryListener implements JobExecutionListener {
             files = JSON.readValue(paths.accountingFile().toFile(), ValidationReport.class).files();
         }
         String failure = job.getAllFailureExceptions().stream().map(Throwable::getMessage).findFirst().orElse(null);
+        String cause = job.getAllFailureExceptions().stream().map(FailureCause::of).findFirst()
+                .map(FailureCause::label).orElse(null);
         LocalDateTime started = executions.get(0).getStartTime();
         return new RunSummary(params.runIdText(), job.getId(), job.getStatus().name(), params.asOf().toString(),
                 params.input().toString(), params.out().toString(), str(started), str(job.getEndTime()),
@@ -89,7 +91,8 @@ public class RunSummaryListener implements JobExecutionListener {
                 files.stream().mapToLong(FileAccount::read).sum(),
                 files.stream().mapToLong(FileAccount::accepted).sum(),
                 files.stream().mapToLong(FileAccount::quarantined).sum(), problems,
-                ExitStatus.COMPLETED.getExitCode().equals(job.getExitStatus().getExitCode()) ? null : failure);
+                ExitStatus.COMPLETED.getExitCode().equals(job.getExitStatus().getExitCode()) ? null : failure,
+                ExitStatus.COMPLETED.getExitCode().equals(job.getExitStatus().getExitCode()) ? null : cause);
     }
 
     static void print(RunSummary s, PrintStream out) {
@@ -122,6 +125,11 @@ public class RunSummaryListener implements JobExecutionListener {
         out.println("  partner feedback (private): " + s.out() + "/private/feedback/" + s.runId() + "/<partner_id>/");
         if (s.release() != null) out.println("  published release " + s.release() + " at " + s.out() + "/site");
         if (s.failure() != null) out.println("  FAILED: " + s.failure());
+        if (s.failureCause() != null) {
+            out.println("  cause: " + java.util.Arrays.stream(FailureCause.values())
+                    .filter(c -> c.label().equals(s.failureCause())).findFirst()
+                    .map(FailureCause::description).orElse(s.failureCause()));
+        }
         out.println("  summary: " + s.out() + "/private/runs/" + s.runId() + "/summary.json");
     }
 

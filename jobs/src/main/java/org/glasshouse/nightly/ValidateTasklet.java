@@ -8,6 +8,7 @@ import org.glasshouse.spark.SparkSessionProvider;
 import org.glasshouse.validate.DatasetValidator;
 import org.glasshouse.validate.ValidationReport;
 import org.glasshouse.validate.ValidationRun;
+import org.glasshouse.validate.read.InputLimits;
 import org.glasshouse.validate.read.Pseudonymiser;
 import org.glasshouse.validate.rules.SeverityPolicy;
 import org.glasshouse.validate.rules.StandardChecks;
@@ -23,11 +24,14 @@ public class ValidateTasklet implements Tasklet {
     private final SparkSessionProvider spark;
     private final ContractCatalog contracts;
     private final GlasshouseProperties props;
+    private final InputLimits limits;
 
-    public ValidateTasklet(SparkSessionProvider spark, ContractCatalog contracts, GlasshouseProperties props) {
+    public ValidateTasklet(SparkSessionProvider spark, ContractCatalog contracts, GlasshouseProperties props,
+                           InputLimits limits) {
         this.spark = spark;
         this.contracts = contracts;
         this.props = props;
+        this.limits = limits;
     }
 
     @Override
@@ -41,7 +45,7 @@ public class ValidateTasklet implements Tasklet {
                 new Pseudonymiser(props.getPseudonymisation().getSecret()));
         ValidationReport report = new ValidationRun(spark.session(), contracts, validator,
                 props.getReportingCurrency(), props.getValidation().getGraceDays(),
-                props.getValidation().getParallelDatasets(), props.getValidation().getMaxFileBytes())
+                props.getValidation().getParallelDatasets(), limits)
                 .run(active, paths.landing(), d -> new DatasetValidator.Outputs(paths.curated(d), paths.quarantine(d),
                         paths.findingsDir().resolve(d)));
         IngestTasklet.JSON.writerWithDefaultPrettyPrinter().writeValue(paths.accountingFile().toFile(), report);

@@ -54,6 +54,7 @@ public final class ReleaseBuilder {
         Report report = ReportAssembler.assemble(new ReportAssembler.Inputs(r.title(), r.asOf(), r.runId(),
                 r.currency(), sdc.k(), safe, r.methodology(), changes, history));
         SiteRenderer.render(report, staging);
+        org.glasshouse.CrashPoint.reach("report"); // pages staged, open data and PDF not yet
         for (DataTable t : report.openData()) parquet.write(t, staging.resolve("data").resolve(t.name() + ".parquet"));
         PdfRenderer.render(report, staging);
 

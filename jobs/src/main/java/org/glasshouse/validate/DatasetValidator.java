@@ -3,7 +3,13 @@ package org.glasshouse.validate;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.when;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +25,10 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.glasshouse.contract.Contract;
+import org.glasshouse.validate.read.FileFinding;
 import org.glasshouse.validate.read.FileParser;
+import org.glasshouse.validate.read.FileRule;
+import org.glasshouse.validate.read.InputLimits;
 import org.glasshouse.validate.read.ParseTask;
 import org.glasshouse.validate.read.Pseudonymiser;
 import org.glasshouse.validate.read.RawRows;
@@ -27,6 +36,7 @@ import org.glasshouse.validate.rules.CrossCheck;
 import org.glasshouse.validate.rules.ContractChecks;
 import org.glasshouse.validate.rules.ReferenceData;
 import org.glasshouse.validate.rules.RowCheck;
+import org.glasshouse.validate.rules.RuleInfo;
 import org.glasshouse.validate.rules.SeverityPolicy;
 import org.glasshouse.validate.rules.Violations;
 
@@ -39,6 +49,9 @@ import org.glasshouse.validate.rules.Violations;
 public final class DatasetValidator {
 
     public record Outputs(Path curated, Path quarantine, Path findings) {}
+
+    /** What validating one dataset gives: row accounting per file, and the file findings raised while reading. */
+    public record Result(List<FileAccount> accounts, List<FileFinding> findings) {}
 
     private final SparkSession spark;
     private final List<CrossCheck> crossChecks;
@@ -57,12 +70,15 @@ public final class DatasetValidator {
         return crossChecks;
     }
 
-    /** Text rows of the given files; each file is parsed whole by one task, files spread over the cores. */
-    public Dataset<Row> parse(Contract contract, List<ParseTask> tasks) {
+    /**
+     * Text rows of the given files, and the file events raised while reading them (rows with
+     * {@link RawRows#FILE_EVENT} set); each file is parsed whole by one task, files spread over the cores.
+     */
+    public Dataset<Row> parse(Contract contract, List<ParseTask> tasks, InputLimits limits) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         // A few files per partition: one task per small file costs more in scheduling than in parsing.
         int slices = Math.max(1, Math.min(tasks.size(), 2 * jsc.defaultParallelism()));
-        JavaRDD<Row> rows = jsc.parallelize(tasks, slices).flatMap(new FileParser(pseudonymiser));
+        JavaRDD<Row> rows = jsc.parallelize(tasks, slices).flatMap(new FileParser(pseudonymiser, limits));
         return spark.createDataFrame(rows, RawRows.schema(contract));
     }
 
@@ -79,12 +95,28 @@ public final class DatasetValidator {
         return rows.withColumn(Violations.COLUMN, Violations.of(checks, policy));
     }
 
-    public List<FileAccount> validate(Contract contract, List<ParseTask> tasks, ReferenceData reference,
-                                      Outputs out, Map<String, String> fileNames) {
-        Dataset<Row> parsed = parse(contract, tasks).persist(StorageLevel.MEMORY_AND_DISK());
+    public Result validate(Contract contract, List<ParseTask> tasks, ReferenceData reference, Outputs out,
+                           Map<String, String> fileNames, InputLimits limits) {
+        Dataset<Row> parsed = parse(contract, tasks, limits).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            Map<String, Long> read = countByFile(parsed);
-            Dataset<Row> checked = check(contract, parsed, reference).persist(StorageLevel.MEMORY_AND_DISK());
+            Map<String, Long> read = new HashMap<>();
+            List<FileFinding> findings = new ArrayList<>();
+            readCounts(parsed, read, findings);
+            // A file that broke off while being read is incomplete: the rows read before the break are quarantined
+            // under the file's rule (each row carries it; the partner hears of it once, by the file finding).
+            Map<String, String> broken = new HashMap<>();
+            for (FileFinding f : findings) {
+                if (FileRule.QUARANTINES_EVERY_ROW.contains(f.ruleId())) broken.putIfAbsent(f.fileId(), f.ruleId());
+            }
+            Dataset<Row> rows = parsed.filter(col(RawRows.FILE_EVENT).isNull());
+            if (!broken.isEmpty()) {
+                Column rule = lit(null).cast("string");
+                for (var e : broken.entrySet()) {
+                    rule = when(col(RawRows.FILE_ID).equalTo(e.getKey()), lit(e.getValue())).otherwise(rule);
+                }
+                rows = rows.withColumn(RawRows.FILE_RULE, coalesce(rule, col(RawRows.FILE_RULE)));
+            }
+            Dataset<Row> checked = check(contract, rows, reference).persist(StorageLevel.MEMORY_AND_DISK());
             try {
                 Column error = Violations.hasError();
                 checked.filter(not(error)).select(TypedColumns.of(contract))
@@ -113,7 +145,7 @@ public final class DatasetValidator {
                         fileNames.getOrDefault(t.fileId(), t.path()), read.getOrDefault(t.fileId(), 0L),
                         accepted.getOrDefault(t.fileId(), 0L), quarantined.getOrDefault(t.fileId(), 0L)));
             }
-            return accounts;
+            return new Result(accounts, findings);
         } finally {
             parsed.unpersist();
         }
@@ -130,11 +162,26 @@ public final class DatasetValidator {
         }
     }
 
-    private static Map<String, Long> countByFile(Dataset<Row> rows) {
-        Map<String, Long> counts = new HashMap<>();
-        for (Row r : rows.groupBy(RawRows.FILE_ID).count().collectAsList()) {
-            counts.put(r.getString(0), r.getLong(1));
+    /**
+     * Rows read per file (file events are not rows) and the file events, in one query: events are few (at most a
+     * couple per file), so they are collected with the counts.
+     */
+    private static void readCounts(Dataset<Row> parsed, Map<String, Long> read, List<FileFinding> findings) {
+        Column isEvent = col(RawRows.FILE_EVENT).isNotNull();
+        List<Row> perFile = parsed.groupBy(col(RawRows.FILE_ID))
+                .agg(count(when(not(isEvent), lit(1))).as("rows"),
+                        collect_list(when(isEvent, struct(col(RawRows.FILE_EVENT), col(RawRows.LINE),
+                                col(RawRows.DETAIL)))).as("events"))
+                .collectAsList();
+        for (Row r : perFile) {
+            read.put(r.getString(0), r.getLong(1));
+            List<Row> events = r.getList(2);
+            for (Row e : events) {
+                RuleInfo rule = FileRule.info(e.getString(0));
+                findings.add(new FileFinding(r.getString(0), rule.id(), rule.defaultSeverity().label(),
+                        e.getString(2), rule.hint()));
+            }
         }
-        return counts;
+        findings.sort(java.util.Comparator.comparing(FileFinding::fileId).thenComparing(FileFinding::ruleId));
     }
 }

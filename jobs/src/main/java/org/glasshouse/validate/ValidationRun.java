@@ -25,6 +25,8 @@ import org.glasshouse.ingest.LandedFile;
 import org.glasshouse.validate.read.FileFinding;
 import org.glasshouse.validate.read.FileInspector;
 import org.glasshouse.validate.read.FileRule;
+import org.glasshouse.validate.read.InputLimits;
+import org.glasshouse.validate.read.ReadFailure;
 import org.glasshouse.validate.read.ParseTask;
 import org.glasshouse.validate.rules.CrossCheck;
 import org.glasshouse.validate.rules.ReferenceData;
@@ -54,22 +56,27 @@ public final class ValidationRun {
     private final String reportingCurrency;
     private final int graceDays;
     private final int parallelism;
-    private final long maxFileBytes;
+    private final InputLimits limits;
 
     public ValidationRun(SparkSession spark, ContractCatalog contracts, DatasetValidator validator,
-                         String reportingCurrency, int graceDays, int parallelism) {
-        this(spark, contracts, validator, reportingCurrency, graceDays, parallelism, Long.MAX_VALUE);
-    }
-
-    public ValidationRun(SparkSession spark, ContractCatalog contracts, DatasetValidator validator,
-                         String reportingCurrency, int graceDays, int parallelism, long maxFileBytes) {
+                         String reportingCurrency, int graceDays, int parallelism, InputLimits limits) {
         this.spark = spark;
         this.contracts = contracts;
         this.validator = validator;
         this.reportingCurrency = reportingCurrency;
         this.graceDays = graceDays;
         this.parallelism = Math.max(1, parallelism);
-        this.maxFileBytes = maxFileBytes <= 0 ? Long.MAX_VALUE : maxFileBytes;
+        this.limits = limits;
+    }
+
+    /**
+     * With the embedded default limits and the given file size limit (0: the default). For callers that predate
+     * {@link InputLimits}; they should pass the configured limits instead.
+     */
+    public ValidationRun(SparkSession spark, ContractCatalog contracts, DatasetValidator validator,
+                         String reportingCurrency, int graceDays, int parallelism, long maxFileBytes) {
+        this(spark, contracts, validator, reportingCurrency, graceDays, parallelism,
+                maxFileBytes > 0 ? InputLimits.defaults().withFileBytes(maxFileBytes) : InputLimits.defaults());
     }
 
     public ValidationReport run(List<LandedFile> active, Path landingDir, Layout layout) throws IOException {
@@ -88,6 +95,7 @@ public final class ValidationRun {
                         reference.put(d, spark.read().parquet(layout.outputs(d).curated().toString()).cache());
                     }
                 }
+                org.glasshouse.CrashPoint.reach("validate"); // some datasets validated and written, others not
             }
         } finally {
             pool.shutdownNow();
@@ -95,6 +103,40 @@ public final class ValidationRun {
         }
         checkAccounting(accounts);
         return new ValidationReport(accounts, findings);
+    }
+
+    /**
+     * Looks at the start of one landed file. Whatever the file holds becomes a finding on it; only the agency's own
+     * faults (the landed copy cannot be read, a bug) escape and fail the run.
+     */
+    private FileInspector.Inspection inspect(LandedFile f, Path landingDir, Contract contract) {
+        try {
+            return FileInspector.inspect(f.fileId(), f.partnerId(), landingDir.resolve(f.path()), f.format(), contract,
+                    limits);
+        } catch (IOException | RuntimeException e) {
+            if (ReadFailure.isAgencyFault(e)) {
+                if (e instanceof IOException io) throw new UncheckedIOException("cannot read landed file " + f.path(), io);
+                throw (RuntimeException) e;
+            }
+            return new FileInspector.Inspection(null, List.of(new FileFinding(f.fileId(), FileRule.UNREADABLE, "error",
+                    f.originalName() + " cannot be read: "
+                            + ReadFailure.describe(e, landingDir.resolve(f.path()).toString(), f.originalName()) + ".",
+                    "Export the data as CSV UTF-8, JSON Lines, Parquet or .xlsx with the matching extension.")));
+        }
+    }
+
+    /**
+     * The reference folder is the agency's: a file there that cannot be read (or read whole), or does not belong
+     * there, is the agency's fault, and a run on partial reference data would judge every partner against the wrong
+     * agreements. The run stops. (Rows of reference data that break a rule are quarantined like any other.)
+     */
+    private static void refuseBrokenReference(String dataset, List<FileFinding> findings, Map<String, String> names,
+                                              Set<String> agencyFiles) {
+        List<String> errors = findings.stream()
+                .filter(x -> agencyFiles.contains(x.fileId()) && "error".equals(x.severity()))
+                .map(x -> names.getOrDefault(x.fileId(), x.fileId()) + ": " + x.ruleId() + " " + x.message())
+                .toList();
+        if (!errors.isEmpty()) throw new ReferenceDataException(dataset, errors);
     }
 
     /** The run fails loudly, naming every file whose rows read differ from accepted + quarantined. */
@@ -170,9 +212,11 @@ public final class ValidationRun {
         List<ParseTask> tasks = new ArrayList<>();
         Map<String, String> names = new HashMap<>();
         List<LandedFile> unread = new ArrayList<>();
+        Set<String> agencyFiles = new java.util.HashSet<>();
         for (LandedFile f : active) {
             if (!dataset.equals(f.dataset())) continue;
             names.put(f.fileId(), f.source());
+            if (f.isReference()) agencyFiles.add(f.fileId());
             if (f.isReference() != (contract.kind() == Contract.Kind.REFERENCE)) {
                 findings.add(new FileFinding(f.fileId(), FileRule.UNREADABLE, "error",
                         f.originalName() + ": " + dataset + " is " + contract.kind().name().toLowerCase(Locale.ROOT)
@@ -189,26 +233,23 @@ public final class ValidationRun {
                 unread.add(f);
                 continue;
             }
-            if (f.size() > maxFileBytes) {
+            if (f.size() > limits.fileBytes()) {
                 findings.add(new FileFinding(f.fileId(), FileRule.TOO_LARGE, "error",
-                        f.originalName() + " is " + f.size() + " bytes, more than the maximum of " + maxFileBytes
+                        f.originalName() + " is " + f.size() + " bytes, more than the maximum of " + limits.fileBytes()
                                 + " bytes; it was not read.",
                         "Split the data into several files (for example one per month), each below the maximum."));
                 unread.add(f);
                 continue;
             }
-            try {
-                FileInspector.Inspection insp = FileInspector.inspect(f.fileId(), f.partnerId(),
-                        landingDir.resolve(f.path()), f.format(), contract);
-                findings.addAll(insp.findings());
-                if (insp.task() != null) tasks.add(insp.task());
-                else unread.add(f);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read landed file " + f.path(), e);
-            }
+            FileInspector.Inspection insp = inspect(f, landingDir, contract);
+            findings.addAll(insp.findings());
+            if (insp.task() != null) tasks.add(insp.task());
+            else unread.add(f);
         }
-        List<FileAccount> accounts = new ArrayList<>(validator.validate(contract, tasks,
-                new ReferenceData(reference, reportingCurrency, graceDays), layout.outputs(dataset), names));
+        DatasetValidator.Result result = validator.validate(contract, tasks,
+                new ReferenceData(reference, reportingCurrency, graceDays), layout.outputs(dataset), names, limits);
+        findings.addAll(result.findings());
+        List<FileAccount> accounts = new ArrayList<>(result.accounts());
         // A file that could not be read at all still has an account (0 rows), so it shows in every summary.
         for (LandedFile f : unread) {
             accounts.add(new FileAccount(f.fileId(), f.partnerId(), dataset, f.source(), 0, 0, 0));
@@ -221,6 +262,7 @@ public final class ValidationRun {
                         "If you had nothing to report this period, no action is needed; otherwise export again."));
             }
         }
+        refuseBrokenReference(dataset, findings, names, agencyFiles);
         log.info("Validated {}: {} file(s), {} rows read, {} accepted, {} quarantined ({} ms)", dataset,
                 accounts.size(), accounts.stream().mapToLong(FileAccount::read).sum(),
                 accounts.stream().mapToLong(FileAccount::accepted).sum(),

@@ -113,8 +113,8 @@ class SampleDataGeneratorTest {
         assertThat(summary.agreements()).isEqualTo(12);
         assertThat(summary.fxRates()).isEqualTo(18);
         assertThat(summary.transactions()).isEqualTo(1000); // max(N/10, 1000)
-        assertThat(summary.plantedInvalidServices()).isEqualTo(SampleDataGenerator.SERVICE_PLANTS.size());
-        assertThat(summary.plantedInvalidTransactions()).isEqualTo(SampleDataGenerator.TRANSACTION_PLANTS.size());
+        assertThat(summary.plantedInvalidServices()).isEqualTo(Plants.SERVICES.size());
+        assertThat(summary.plantedInvalidTransactions()).isEqualTo(Plants.TRANSACTIONS.size());
 
         Map<String, Long> perDataset = new HashMap<>();
         for (String rel : relativeFiles(dir)) {
@@ -290,6 +290,41 @@ class SampleDataGeneratorTest {
         assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("services=1200 seed=" + SampleDataGenerator.DEFAULT_SEED)
                 .contains("1200 rows");
         assertThatThrownBy(() -> SampleDataGenerator.generate(out, 999, 1L)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void transactionsStopGrowingAtTheCapSoEveryLargeSetKeepsItsPlantedProblems(@TempDir Path out) throws IOException {
+        // Up to 2,000,000 services the count was N/10; beyond, the planted non-Benford partner's amounts (rounded to
+        // 50.00, at least 50.00) overspent AGR-008 and generation failed. Capped, every set from 1,000,000 services
+        // on has the transactions of the cap: checking them here checks 20,000,000 too.
+        assertThat(TransactionFiles.count(1500)).isEqualTo(1000);
+        assertThat(TransactionFiles.count(20_000)).isEqualTo(2000);
+        assertThat(TransactionFiles.count(2_000_000)).isEqualTo(TransactionFiles.MAX_TRANSACTIONS);
+        assertThat(TransactionFiles.count(20_000_000)).isEqualTo(100_000);
+
+        OutputSet set = new OutputSet(out);
+        Ledger ledger = new Ledger(ReferenceCatalog.AGREEMENTS.size());
+        TransactionFiles tx = new TransactionFiles(set, ledger, SampleDataGenerator.DEFAULT_SEED);
+        tx.write(20_000_000);
+        assertThat(tx.rows).isEqualTo(100_000);
+        assertThat(tx.plantedInvalid).isEqualTo(Plants.TRANSACTIONS.size());
+        AggregatePlants.record(set, ledger); // throws when an overspend or over-disbursement is not the planted one
+
+        Map<String, Double> mad = new java.util.TreeMap<>();
+        for (var partner : ReferenceCatalog.PARTNERS) {
+            List<Double> amounts = new ArrayList<>();
+            for (String line : Files.readAllLines(out.resolve("inbox/" + partner.id() + "/" + partner.transactionsFile()))) {
+                Matcher m = Pattern.compile("expenditure(\",\"amount\":|,)(\\d+\\.\\d{2}),").matcher(line);
+                if (m.find() && Double.parseDouble(m.group(2)) > 0) amounts.add(Double.parseDouble(m.group(2)));
+            }
+            assertThat(amounts).as(partner.id()).hasSizeGreaterThan(12_000);
+            double[] a = amounts.stream().mapToDouble(Double::doubleValue).toArray();
+            mad.put(partner.id(), org.glasshouse.metrics.stats.BenfordTest.of(
+                    org.glasshouse.metrics.stats.BenfordTest.countFirstDigits(a)).mad());
+        }
+        // Only the planted partner fails Benford's law (Nigrini's nonconformity bound 0.015); the others conform.
+        mad.forEach((partner, m) -> assertThat(m).as("MAD of " + partner)
+                .satisfies(v -> assertThat(v > 0.015).isEqualTo(partner.equals(Plants.BENFORD_FAIL_PARTNER))));
     }
 
     // ------------------------------------------------------------------------------------------------ helpers

@@ -76,7 +76,7 @@ public final class FinancialFlags {
         return Flags.of(groups, FlagRule.DUPLICATE, in.asOf(), col("agreement_id"),
                 concat_ws(":", col("date").cast("string"), amountText),
                 format_string("%d expenditures of %s %s on %s: %s", size(col("ids")), amountText, col("currency"),
-                        col("date").cast("string"), concat_ws(", ", col("ids"))),
+                        col("date").cast("string"), EvidenceList.of(col("ids"))),
                 lit("same agreement, date, amount and currency with different transaction_id"),
                 size(col("ids")), lit(1), null);
     }

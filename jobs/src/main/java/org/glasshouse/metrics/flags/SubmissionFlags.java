@@ -3,7 +3,6 @@ package org.glasshouse.metrics.flags;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.format_string;
@@ -36,7 +35,7 @@ public final class SubmissionFlags {
     public static Dataset<Row> missing(MetricInputs in) {
         int limit = in.thresholds().missingMonths();
         Dataset<Row> perPartner = MissingMonths.compute(in).groupBy("partner_id").agg(count(lit(1)).as("n"),
-                        concat_ws(", ", sort_array(collect_list(date_format(col("month"), "yyyy-MM")))).as("months"))
+                        EvidenceList.of(sort_array(collect_list(date_format(col("month"), "yyyy-MM")))).as("months"))
                 .filter(col("n").gt(limit));
         return Flags.of(perPartner, FlagRule.MISSING, in.asOf(), col("partner_id"), null,
                 format_string("%d month(s) with no services submission: %s", col("n"), col("months")),

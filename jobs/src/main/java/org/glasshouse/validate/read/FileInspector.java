@@ -1,12 +1,7 @@
 package org.glasshouse.validate.read;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import com.univocity.parsers.csv.CsvParser;
-import com.univocity.parsers.csv.CsvParserSettings;
 import org.glasshouse.contract.Contract;
 import org.glasshouse.contract.FieldSpec;
 
@@ -28,6 +21,8 @@ import org.glasshouse.contract.FieldSpec;
 public final class FileInspector {
 
     private static final int SNIFF_BYTES = 1 << 16;
+    /** Names listed in one message (unknown columns, keys); the rest are counted. */
+    static final int LISTED = 20;
 
     public record Inspection(ParseTask task, List<FileFinding> findings) {}
 
@@ -37,7 +32,8 @@ public final class FileInspector {
 
     private FileInspector() {}
 
-    public static Inspection inspect(String fileId, String partnerId, Path file, String format, Contract contract) throws IOException {
+    public static Inspection inspect(String fileId, String partnerId, Path file, String format, Contract contract,
+                                     InputLimits limits) throws IOException {
         List<FileFinding> findings = new ArrayList<>();
         List<String> names = contract.fieldNames();
         boolean[] personal = new boolean[names.size()];
@@ -53,10 +49,17 @@ public final class FileInspector {
         if (format.equals("parquet") || format.equals("xlsx")) {
             List<String> header;
             try {
-                header = format.equals("parquet") ? ParquetRecords.columnNames(file) : xlsxHeader(file);
-            } catch (IOException e) {
-                findings.add(new FileFinding(fileId, FileRule.UNREADABLE, "error",
-                        "The file cannot be read: it is " + e.getMessage() + ".",
+                header = format.equals("parquet") ? ParquetRecords.columnNames(file, limits) : xlsxHeader(file, limits);
+            } catch (InputProblem e) {
+                findings.add(new FileFinding(fileId, e.ruleId(), "error", e.getMessage(),
+                        FileRule.info(e.ruleId()).hint()));
+                return new Inspection(null, findings);
+            } catch (IOException | RuntimeException e) {
+                if (ReadFailure.isAgencyFault(e)) throw e;
+                String rule = ReadFailure.ruleOf(e);
+                findings.add(new FileFinding(fileId, rule.equals(FileRule.READ_FAILED) ? FileRule.UNREADABLE : rule,
+                        "error", "The file cannot be read: it is "
+                                + ReadFailure.describe(e, file.toString(), file.getFileName().toString()) + ".",
                         "Save the file again from the program that made it, or send it as CSV (UTF-8)."));
                 return new Inspection(null, findings);
             }
@@ -65,7 +68,8 @@ public final class FileInspector {
                         "Put the header row in row 1 of the first sheet, and the data below it."));
                 return new Inspection(null, findings);
             }
-            Mapping m = map(fileId, header, contract, findings);
+            if (header.size() > limits.columns()) return tooWide(fileId, header.size(), limits, findings);
+            Mapping m = map(fileId, header, contract, limits, findings);
             return new Inspection(new ParseTask(fileId, partnerId, file.toString(), format, "UTF-8", ',', m.width(),
                     names, m.fieldColumns(), m.flexNames(), m.flexColumns(), personal, m.fileRule(), m.fileMessage()),
                     findings);
@@ -74,32 +78,48 @@ public final class FileInspector {
         String charset = detectCharset(file, fileId, findings);
         if (charset == null) return new Inspection(null, findings);
         if (!format.equals("csv")) {
-            unknownJsonKeys(fileId, file, charset, contract, findings);
+            unknownJsonKeys(fileId, file, charset, contract, limits, findings);
             return new Inspection(new ParseTask(fileId, partnerId, file.toString(), format, charset, ',', 0, names, none,
                     List.of(), new int[0], personal, null, null), findings);
         }
 
-        String headerLine;
-        try (BufferedReader r = Files.newBufferedReader(file, Charset.forName(charset))) {
-            CsvRecordReader.RawRecord rec = new CsvRecordReader(r).next();
-            headerLine = rec == null ? null : rec.text();
+        CsvRecordReader.RawRecord header;
+        try (LineReader lines = new LineReader(TextInput.open(file, charset), limits.lineChars())) {
+            header = new CsvRecordReader(lines, limits.lineChars()).next();
         }
-        if (headerLine == null) {
+        if (header == null) {
             findings.add(new FileFinding(fileId, FileRule.EMPTY_FILE, "error", "The file has only blank lines.",
                     "Export the data again; the file must have a header row and at least one data row."));
             return new Inspection(null, findings);
         }
+        if (header.tooLong()) {
+            findings.add(new FileFinding(fileId, FileRule.TOO_MANY_COLUMNS, "error", String.format(Locale.ROOT,
+                    "The header row has %,d characters, more than the line limit of %,d; the file was not read.",
+                    header.length(), limits.lineChars()), FileRule.info(FileRule.TOO_MANY_COLUMNS).hint()));
+            return new Inspection(null, findings);
+        }
+        String headerLine = TextInput.shown(header.text());
         char delimiter = detectDelimiter(headerLine);
+        String[] fields = CsvLine.header(headerLine, delimiter, limits);
+        if (fields == null) return tooWide(fileId, -1, limits, findings);
         if (delimiter != ',') {
             findings.add(new FileFinding(fileId, FileRule.WRONG_DELIMITER, "warning",
                     "Columns are separated by '" + printable(delimiter) + "' instead of a comma; the file was read with '"
                             + printable(delimiter) + "'.",
                     "Save the file as 'CSV UTF-8 (comma delimited)'."));
         }
-        Mapping m = map(fileId, Arrays.asList(headerFields(headerLine, delimiter)), contract, findings);
+        Mapping m = map(fileId, Arrays.asList(fields), contract, limits, findings);
         ParseTask task = new ParseTask(fileId, partnerId, file.toString(), format, charset, delimiter, m.width(), names,
                 m.fieldColumns(), m.flexNames(), m.flexColumns(), personal, m.fileRule(), m.fileMessage());
         return new Inspection(task, findings);
+    }
+
+    private static Inspection tooWide(String fileId, int columns, InputLimits limits, List<FileFinding> findings) {
+        findings.add(new FileFinding(fileId, FileRule.TOO_MANY_COLUMNS, "error", String.format(Locale.ROOT,
+                "The header row has %s columns, more than the limit of %,d; the file was not read.",
+                columns < 0 ? "more" : String.format(Locale.ROOT, "%,d", columns), limits.columns()),
+                FileRule.info(FileRule.TOO_MANY_COLUMNS).hint()));
+        return new Inspection(null, findings);
     }
 
     /**
@@ -108,22 +128,23 @@ public final class FileInspector {
      * rules, since a later object may well have them.
      */
     private static void unknownJsonKeys(String fileId, Path file, String charset, Contract contract,
-                                        List<FileFinding> findings) throws IOException {
+                                        InputLimits limits, List<FileFinding> findings) throws IOException {
         String first = null;
-        try (BufferedReader r = Files.newBufferedReader(file, Charset.forName(charset))) {
-            for (String l = r.readLine(); l != null; l = r.readLine()) {
-                if (!l.isBlank()) {
-                    first = l.startsWith("\uFEFF") ? l.substring(1) : l;
+        try (LineReader lines = new LineReader(TextInput.open(file, charset), limits.lineChars())) {
+            for (LineReader.Line l = lines.next(); l != null; l = lines.next()) {
+                if (l.tooLong()) return; // the row rules report it (ROW-005)
+                if (!l.text().isBlank()) {
+                    first = l.text();
                     break;
                 }
             }
         }
-        if (first == null) return;
+        if (first == null || TextInput.characterRule(first) != null) return;
         com.fasterxml.jackson.databind.JsonNode node;
         try {
-            node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(first);
+            node = JsonLine.constrainedMapper(limits).readTree(first);
         } catch (IOException e) {
-            return; // the row rules report it (ROW-003)
+            return; // the row rules report it (ROW-003, ROW-009, ...)
         }
         if (node == null || !node.isObject()) return;
         List<String> unknown = new ArrayList<>();
@@ -132,18 +153,31 @@ public final class FileInspector {
         });
         if (!unknown.isEmpty()) {
             findings.add(new FileFinding(fileId, FileRule.UNKNOWN_COLUMNS, "warning",
-                    "Keys not in the " + contract.dataset() + " contract were ignored: " + String.join(", ", unknown) + ".",
+                    "Keys not in the " + contract.dataset() + " contract were ignored: " + listed(unknown) + ".",
                     "Remove them, or prefix your own keys with flex_ to have them echoed back in feedback."));
         }
     }
 
-    private static List<String> xlsxHeader(Path file) throws IOException {
-        List<XlsxSheet.SheetRow> rows = XlsxSheet.read(file, 1);
-        return rows.isEmpty() ? null : rows.get(0).cells();
+    /** At most {@link #LISTED} names, then how many more: a message stays readable whatever a file holds. */
+    static String listed(List<String> names) {
+        List<String> shown = names.stream().limit(LISTED).map(n -> RawText.bounded(TextInput.shown(n), 100)).toList();
+        String s = String.join(", ", shown);
+        return names.size() > LISTED ? s + String.format(Locale.ROOT, " and %,d more", names.size() - LISTED) : s;
+    }
+
+    private static List<String> xlsxHeader(Path file, InputLimits limits) throws IOException {
+        XlsxSheet.SheetRow row = XlsxSheet.header(file, limits);
+        if (row == null) return null;
+        if (row.extraCells() > 0) {
+            throw new InputProblem(FileRule.TOO_MANY_COLUMNS, String.format(Locale.ROOT,
+                    "The header row has more than %,d columns (the limit); the file was not read.", limits.columns()));
+        }
+        return row.cells();
     }
 
     /** Header names to contract fields (case and surrounding spaces ignored), flex_* columns, unknown columns. */
-    private static Mapping map(String fileId, List<String> header, Contract contract, List<FileFinding> findings) {
+    private static Mapping map(String fileId, List<String> header, Contract contract, InputLimits limits,
+                               List<FileFinding> findings) {
         List<String> names = contract.fieldNames();
         List<String> normalized = new ArrayList<>();
         for (String h : header) normalized.add(h == null ? "" : h.strip().toLowerCase(Locale.ROOT));
@@ -158,18 +192,30 @@ public final class FileInspector {
         List<String> flexNames = new ArrayList<>();
         List<Integer> flexIdx = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
+        int flexIgnored = 0;
         for (int c = 0; c < normalized.size(); c++) {
             String h = normalized.get(c);
             if (h.startsWith("flex_")) {
+                if (flexNames.contains(h)) continue; // a repeated name: the first column wins
+                if (flexNames.size() >= limits.flexColumns()) {
+                    flexIgnored++;
+                    continue;
+                }
                 flexNames.add(h);
                 flexIdx.add(c);
             } else if (!names.contains(h)) {
                 unknown.add(h.isEmpty() ? "(blank)" : h);
             }
         }
+        if (flexIgnored > 0) {
+            findings.add(new FileFinding(fileId, FileRule.TOO_MANY_FLEX_COLUMNS, "warning", String.format(Locale.ROOT,
+                    "The file has %,d flex_* columns, more than the limit of %,d; only the first %,d are echoed back.",
+                    flexNames.size() + flexIgnored, limits.flexColumns(), limits.flexColumns()),
+                    FileRule.info(FileRule.TOO_MANY_FLEX_COLUMNS).hint()));
+        }
         if (!unknown.isEmpty()) {
             findings.add(new FileFinding(fileId, FileRule.UNKNOWN_COLUMNS, "warning",
-                    "Columns not in the " + contract.dataset() + " contract were ignored: " + String.join(", ", unknown) + ".",
+                    "Columns not in the " + contract.dataset() + " contract were ignored: " + listed(unknown) + ".",
                     "Remove them, or prefix your own columns with flex_ to have them echoed back in feedback."));
         }
         String fileRule = null;
@@ -187,9 +233,12 @@ public final class FileInspector {
 
     /**
      * UTF-8 (with or without BOM) is read as is. Other encodings are converted, with a warning: UTF-16 by its BOM,
-     * anything else that is not valid UTF-8 as Windows-1252 (what spreadsheet programs on Western-European Windows
-     * write). A file with NUL bytes and no UTF-16 BOM is binary (a spreadsheet or PDF renamed to .csv): unreadable,
-     * reported as such and not parsed. Returns null for an unreadable file.
+     * a file that is not valid UTF-8 and shows no sign of being UTF-8 (no valid multi-byte sequence) as Windows-1252
+     * (what spreadsheet programs on Western-European Windows write). A file that is UTF-8 apart from some bad bytes
+     * is read as UTF-8: the rows holding the bad bytes are quarantined (ROW-007), the others read as sent.
+     * A binary file (a spreadsheet, PDF or image renamed to .csv) is unreadable, reported as such and not parsed:
+     * known by its signature, or by NUL bytes on most of its first lines. A NUL on a line or two is that row's
+     * problem (ROW-008). Returns null for an unreadable file.
      */
     static String detectCharset(Path file, String fileId, List<FileFinding> findings) throws IOException {
         byte[] head;
@@ -203,43 +252,52 @@ public final class FileInspector {
                     "Save the file as 'CSV UTF-8' next time."));
             return StandardCharsets.UTF_16.name();
         }
-        for (byte b : head) {
-            if (b == 0) {
-                findings.add(new FileFinding(fileId, FileRule.UNREADABLE, "error",
-                        "The file is not text (it contains binary data), so it cannot be read as CSV or JSON Lines.",
-                        "Export the data as CSV UTF-8, JSON Lines, Parquet or .xlsx and name the file with the right extension."));
-                return null;
-            }
+        if (isBinary(head)) {
+            findings.add(new FileFinding(fileId, FileRule.UNREADABLE, "error",
+                    "The file is not text (it contains binary data), so it cannot be read as CSV or JSON Lines.",
+                    "Export the data as CSV UTF-8, JSON Lines, Parquet or .xlsx and name the file with the right extension."));
+            return null;
         }
-        if (isUtf8(file)) return StandardCharsets.UTF_8.name();
+        Utf8Scan scan = Utf8Scan.of(file);
+        if (scan.valid() || scan.multiByte() > 0) return StandardCharsets.UTF_8.name();
         findings.add(new FileFinding(fileId, FileRule.NOT_UTF8, "warning",
                 "The file is not valid UTF-8; it was read as Windows-1252 (Western European).",
                 "Save the file as 'CSV UTF-8' so accented letters arrive exactly as typed."));
         return "windows-1252";
     }
 
-    private static boolean isUtf8(Path file) throws IOException {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buf = new byte[1 << 16];
-            ByteBuffer carry = ByteBuffer.allocate(0);
-            java.nio.CharBuffer out = java.nio.CharBuffer.allocate(1 << 17);
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                ByteBuffer bb = ByteBuffer.allocate(carry.remaining() + n);
-                bb.put(carry).put(buf, 0, n).flip();
-                out.clear();
-                var result = decoder.decode(bb, out, false);
-                if (result.isError()) return false;
-                carry = bb.slice();
-            }
-            out.clear();
-            var end = decoder.decode(carry, out, true);
-            return !end.isError() && !decoder.flush(out).isError();
-        } catch (CharacterCodingException e) {
-            return false;
+    private static final byte[][] BINARY_SIGNATURES = {
+            {(byte) 0x89, 'P', 'N', 'G'}, {'P', 'K', 3, 4}, {'P', 'K', 5, 6}, {'%', 'P', 'D', 'F'},
+            {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0}, {0x1F, (byte) 0x8B}, {'P', 'A', 'R', '1'},
+            {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, {'G', 'I', 'F', '8'}};
+
+    /** A known binary signature, or NUL bytes on more than half of the (non-empty) lines of the head. */
+    static boolean isBinary(byte[] head) {
+        for (byte[] sig : BINARY_SIGNATURES) {
+            if (head.length >= sig.length && Arrays.equals(head, 0, sig.length, sig, 0, sig.length)) return true;
         }
+        int lines = 0;
+        int withNul = 0;
+        boolean lineHasNul = false;
+        boolean lineHasText = false;
+        for (byte b : head) {
+            if (b == '\n' || b == '\r') {
+                if (lineHasText) {
+                    lines++;
+                    if (lineHasNul) withNul++;
+                }
+                lineHasNul = false;
+                lineHasText = false;
+            } else {
+                lineHasText = true;
+                if (b == 0) lineHasNul = true;
+            }
+        }
+        if (lineHasText) {
+            lines++;
+            if (lineHasNul) withNul++;
+        }
+        return withNul * 2 > lines;
     }
 
     static char detectDelimiter(String header) {
@@ -264,16 +322,6 @@ public final class FileInspector {
             else if (ch == c && !quoted) n++;
         }
         return n;
-    }
-
-    private static String[] headerFields(String line, char delimiter) {
-        CsvParserSettings s = new CsvParserSettings();
-        s.getFormat().setDelimiter(delimiter);
-        s.getFormat().setLineSeparator("\n");
-        s.setMaxColumns(4096);
-        CsvParser p = new CsvParser(s);
-        String[] cols = p.parseLine(line);
-        return cols == null ? new String[0] : cols;
     }
 
     private static String printable(char c) {

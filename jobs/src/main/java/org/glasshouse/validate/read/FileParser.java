@@ -1,20 +1,16 @@
 package org.glasshouse.validate.read;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.univocity.parsers.csv.CsvParser;
-import com.univocity.parsers.csv.CsvParserSettings;
-import java.io.BufferedReader;
+import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
@@ -22,109 +18,192 @@ import org.apache.spark.sql.RowFactory;
 
 /**
  * Runs on executors: streams one landed file into text rows (one per record, never dropping one), with the line
- * number, the raw text and, for rows that cannot be split, the malformed-row rule. Personal fields are hashed here,
- * before any row leaves the reader.
+ * number, the raw text and, for rows that cannot be split or go beyond a limit, the malformed-row rule. Personal
+ * fields are hashed here, before any row leaves the reader.
+ *
+ * <p>One file's problems stay with that file. A problem of one row (an unbounded line, an oversized value, bytes
+ * that are not UTF-8, a NUL, a JSON number like 1e999999999) quarantines that row and reading goes on. A problem
+ * that ends the reading (a workbook or Parquet file damaged after its header, a limit on the whole file passed)
+ * ends this file only: the rows read so far are emitted as usual and a file event (FIL-009 and kin) follows them;
+ * the driver then quarantines those rows, since a file that breaks off is incomplete. Only the agency's own faults
+ * (the landed copy cannot be read, a bug) escape and fail the run ({@link ReadFailure}).
  */
 public final class FileParser implements FlatMapFunction<ParseTask, Row> {
 
-    // Numbers keep the digits the partner wrote (-250.00 stays -250.00 in quarantine and feedback).
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private final Pseudonymiser pseudonymiser;
+    private final InputLimits limits;
 
-    public FileParser(Pseudonymiser pseudonymiser) {
+    public FileParser(Pseudonymiser pseudonymiser, InputLimits limits) {
         this.pseudonymiser = pseudonymiser;
+        this.limits = limits;
     }
 
     @Override
     public Iterator<Row> call(ParseTask task) throws IOException {
-        if (task.format().equals("parquet")) return new ParquetRows(task);
-        if (task.format().equals("xlsx")) return new XlsxRows(task);
-        BufferedReader in = new BufferedReader(new InputStreamReader(
-                Files.newInputStream(Path.of(task.path())), Charset.forName(task.charset())), 1 << 16);
-        return switch (task.format()) {
-            case "csv" -> new CsvRows(task, in);
-            case "jsonl" -> new JsonRows(task, in);
-            default -> {
-                in.close();
-                throw new IOException("format " + task.format() + " has no row reader");
-            }
-        };
+        try {
+            return switch (task.format()) {
+                case "parquet" -> new ParquetRows(task);
+                case "xlsx" -> new XlsxRows(task);
+                case "csv" -> new CsvRows(task);
+                case "jsonl" -> new JsonRows(task);
+                default -> throw new IllegalArgumentException("format " + task.format() + " has no row reader");
+            };
+        } catch (IOException | RuntimeException e) {
+            if (ReadFailure.isAgencyFault(e)) throw e;
+            return List.of(event(task, 0, ReadFailure.ruleOf(e), breakMessage(task, 0, e))).iterator();
+        }
     }
 
-    private Row row(ParseTask t, long line, String raw, String malformed, String[] values, String flex) {
+    /** A row of the file: lineage, the malformed rule (or null), a detail message (or null), then the fields. */
+    Row row(ParseTask t, long line, String raw, String malformed, String detail, String[] values, String flex) {
         Object[] cells = new Object[RawRows.LINEAGE_COLUMNS + values.length];
         cells[0] = t.fileId();
         cells[1] = t.partnerId();
         cells[2] = line;
-        cells[3] = raw;
+        cells[3] = raw == null ? null : RawText.bounded(raw, limits.lineChars());
         cells[4] = malformed;
         cells[5] = t.fileRule();
         cells[6] = flex;
+        cells[7] = detail;
+        cells[8] = null;
         for (int i = 0; i < values.length; i++) {
-            String v = values[i];
+            String v = malformed == null ? values[i] : null;
             if (v != null && t.personal()[i]) v = pseudonymiser.token(v);
             cells[RawRows.LINEAGE_COLUMNS + i] = v;
         }
         return RowFactory.create(cells);
     }
 
-    /** Base for lazily streamed rows: reads one record ahead and closes the file at the end. */
-    private abstract static class Rows implements Iterator<Row> {
-        final ParseTask task;
-        final java.io.Closeable in;
-        private Row next;
-        private boolean done;
+    /** A malformed row: kept raw (as partners can be shown it), judged by its rule alone. */
+    Row malformed(ParseTask t, long line, String raw, String rule, String detail) {
+        return malformed(t, line, raw, rule, detail, null);
+    }
 
-        Rows(ParseTask task, java.io.Closeable in) {
+    /** ... with the row's flex columns, when they could be read, so the partner can trace it. */
+    Row malformed(ParseTask t, long line, String raw, String rule, String detail, String flex) {
+        return row(t, line, raw == null ? null : TextInput.shown(raw), rule, detail,
+                new String[t.fieldNames().size()], flex);
+    }
+
+    /** Not a row: a file-level finding raised on the executor, carried to the driver (see {@link RawRows}). */
+    static Row event(ParseTask t, long line, String rule, String message) {
+        Object[] cells = new Object[RawRows.LINEAGE_COLUMNS + t.fieldNames().size()];
+        cells[0] = t.fileId();
+        cells[1] = t.partnerId();
+        cells[2] = line;
+        cells[7] = message;
+        cells[8] = rule;
+        return RowFactory.create(cells);
+    }
+
+    private static String breakMessage(ParseTask task, long lastRow, Throwable e) {
+        String name = Path.of(task.path()).getFileName().toString();
+        String where = lastRow == 0 ? "before its first row could be read"
+                : "after row " + lastRow + " (the rows before it are quarantined, the rest was not read)";
+        String why = ReadFailure.describe(e, task.path(), name);
+        return e instanceof InputProblem ? why + " (" + where + ")"
+                : "The file broke off " + where + ": " + why + ".";
+    }
+
+    /**
+     * Base for lazily streamed rows: reads one record ahead, turns a failure of the file into a file event after
+     * the rows read so far, emits the file events a reader queued (e.g. flex columns dropped) once it is done, and
+     * closes the file at the end.
+     */
+    private abstract class Rows implements Iterator<Row> {
+        final ParseTask task;
+        private final Closeable in;
+        final Deque<Row> pending = new ArrayDeque<>();
+        private boolean done;
+        /** The last line or row number read: where a break is reported. */
+        long position;
+
+        Rows(ParseTask task, Closeable in) {
             this.task = task;
             this.in = in;
         }
 
+        /** The next row, or null at the end; may queue file events in {@link #pending} instead. */
         abstract Row read() throws IOException;
+
+        /** File events to emit once the file has been read to its end. */
+        void finished() {}
 
         @Override
         public boolean hasNext() {
-            if (next == null && !done) {
+            while (pending.isEmpty() && !done) {
+                Row r;
                 try {
-                    next = read();
-                    if (next == null) {
-                        done = true;
-                        in.close();
+                    r = read();
+                } catch (IOException | RuntimeException e) {
+                    if (ReadFailure.isAgencyFault(e)) {
+                        close();
+                        if (e instanceof IOException io) throw new UncheckedIOException("reading " + task.path(), io);
+                        throw (RuntimeException) e;
                     }
-                } catch (IOException e) {
-                    throw new UncheckedIOException("reading " + task.path(), e);
+                    pending.add(event(task, position, ReadFailure.ruleOf(e), breakMessage(task, position, e)));
+                    done = true;
+                    close();
+                    break;
+                }
+                if (r == null) {
+                    done = true;
+                    finished();
+                    close();
+                } else {
+                    pending.add(r);
                 }
             }
-            return next != null;
+            return !pending.isEmpty();
         }
 
         @Override
         public Row next() {
             if (!hasNext()) throw new NoSuchElementException();
-            Row r = next;
-            next = null;
-            return r;
+            return pending.poll();
+        }
+
+        private void close() {
+            try {
+                in.close();
+            } catch (IOException | RuntimeException e) {
+                // the file has been read (or has broken); a failure to close it changes nothing read
+            }
         }
     }
 
-    /** Values of a row whose columns are known by position (CSV, .xlsx, Parquet): mapped to fields, plus flex. */
-    private Row positional(ParseTask task, long line, String raw, String[] cols) {
-        String[] values = new String[task.fieldNames().size()];
-        String malformed = cols.length > task.headerWidth() ? MalformedRule.TOO_MANY_FIELDS
-                : cols.length < task.headerWidth() ? MalformedRule.TOO_FEW_FIELDS : null;
-        if (malformed == null) {
-            for (int i = 0; i < values.length; i++) {
-                int c = task.fieldColumns()[i];
-                values[i] = c >= 0 ? blankToNull(cols[c]) : null;
+    /**
+     * Values of a row whose columns are known by position (CSV, .xlsx, Parquet): mapped to fields, plus flex. A
+     * row wider or narrower than the header, or with a value over the field limit, is malformed.
+     */
+    Row positional(ParseTask task, long line, String raw, String[] cols, int extraCols) {
+        for (int c = 0; c < cols.length; c++) {
+            if (cols[c] != null && cols[c].length() > limits.fieldChars()) {
+                return malformed(task, line, raw, MalformedRule.FIELD_TOO_LONG, String.format(Locale.ROOT,
+                        "The value in column %d is longer than %,d characters (the field limit).", c + 1,
+                        limits.fieldChars()));
             }
         }
-        return row(task, line, raw, malformed, values, flex(task, cols));
+        int width = cols.length + extraCols;
+        if (width > task.headerWidth()) {
+            return malformed(task, line, raw, MalformedRule.TOO_MANY_FIELDS, extraCols == 0 ? null
+                    : String.format(Locale.ROOT, "The row has more than %,d fields (the column limit).",
+                            limits.columns()), flex(task, cols));
+        }
+        if (width < task.headerWidth()) {
+            return malformed(task, line, raw, MalformedRule.TOO_FEW_FIELDS, null, flex(task, cols));
+        }
+        String[] values = new String[task.fieldNames().size()];
+        for (int i = 0; i < values.length; i++) {
+            int c = task.fieldColumns()[i];
+            values[i] = c >= 0 ? blankToNull(cols[c]) : null;
+        }
+        return row(task, line, raw, null, null, values, flex(task, cols));
     }
 
     private static String flex(ParseTask task, String[] cols) {
         if (task.flexColumns().length == 0) return null;
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = JsonLine.MAPPER.createObjectNode();
         for (int i = 0; i < task.flexColumns().length; i++) {
             int c = task.flexColumns()[i];
             o.put(task.flexNames().get(i), c < cols.length ? cols[c] : null);
@@ -135,7 +214,6 @@ public final class FileParser implements FlatMapFunction<ParseTask, Row> {
     /** Parquet: every record is a row; its 1-based position is its row number. */
     private final class ParquetRows extends Rows {
         private final ParquetRecords records;
-        private long row;
 
         ParquetRows(ParseTask task) throws IOException {
             this(task, new ParquetRecords(Path.of(task.path())));
@@ -150,28 +228,37 @@ public final class FileParser implements FlatMapFunction<ParseTask, Row> {
         Row read() throws IOException {
             String[] cols = records.next();
             if (cols == null) return null;
-            row++;
-            return positional(task, row, records.raw(cols), cols);
+            position++;
+            return positional(task, position, records.raw(cols), cols, 0);
         }
     }
 
-    /**
-     * .xlsx: the first sheet's non-empty rows after the header, numbered as in Excel. The sheet is parsed in one
-     * SAX pass into memory (bounded by the configured maximum file size); POI has no pull parser.
-     */
+    /** .xlsx: the first sheet's non-empty rows after the header, streamed, numbered as in Excel. */
     private final class XlsxRows extends Rows {
-        private final Iterator<XlsxSheet.SheetRow> rows;
+        private final XlsxSheet sheet;
+        private boolean headerSkipped;
 
         XlsxRows(ParseTask task) throws IOException {
-            super(task, () -> { });
-            List<XlsxSheet.SheetRow> all = XlsxSheet.read(Path.of(task.path()), Integer.MAX_VALUE);
-            this.rows = all.isEmpty() ? all.iterator() : all.subList(1, all.size()).iterator();
+            this(task, XlsxSheet.open(Path.of(task.path()), limits));
+        }
+
+        private XlsxRows(ParseTask task, XlsxSheet sheet) throws IOException {
+            super(task, sheet == null ? () -> { } : sheet);
+            if (sheet == null) throw new IOException("the workbook has no sheet");
+            this.sheet = sheet;
         }
 
         @Override
-        Row read() {
-            if (!rows.hasNext()) return null;
-            XlsxSheet.SheetRow r = rows.next();
+        Row read() throws IOException {
+            if (!headerSkipped) {
+                headerSkipped = true;
+                XlsxSheet.SheetRow header = sheet.next(); // already inspected on the driver
+                if (header == null) return null;
+                position = header.rowNumber();
+            }
+            XlsxSheet.SheetRow r = sheet.next();
+            if (r == null) return null;
+            position = r.rowNumber();
             // Trailing empty cells are normal in a sheet: only cells beyond the header with a value are "too many".
             List<String> cells = new ArrayList<>(r.cells());
             while (cells.size() > task.headerWidth() && cells.get(cells.size() - 1).isEmpty()) {
@@ -179,14 +266,14 @@ public final class FileParser implements FlatMapFunction<ParseTask, Row> {
             }
             while (cells.size() < task.headerWidth()) cells.add("");
             String[] cols = cells.toArray(String[]::new);
-            return positional(task, r.rowNumber(), csvLine(cols), cols);
+            return positional(task, r.rowNumber(), csvLine(cols, limits.lineChars()), cols, r.extraCells());
         }
     }
 
-    /** A row's cells as one CSV line: the raw text of a spreadsheet row in quarantine. */
-    static String csvLine(String[] cols) {
+    /** A row's cells as one CSV line (cut to {@code max} characters): the raw text of a spreadsheet row. */
+    static String csvLine(String[] cols, int max) {
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < cols.length; i++) {
+        for (int i = 0; i < cols.length && b.length() <= max; i++) {
             if (i > 0) b.append(',');
             String c = cols[i] == null ? "" : cols[i];
             if (c.indexOf(',') >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0) {
@@ -200,21 +287,16 @@ public final class FileParser implements FlatMapFunction<ParseTask, Row> {
 
     private final class CsvRows extends Rows {
         private final CsvRecordReader records;
-        private final CsvParser fields;
+        private final CsvLine fields;
 
-        CsvRows(ParseTask task, BufferedReader in) throws IOException {
-            super(task, in);
-            this.records = new CsvRecordReader(in);
-            CsvParserSettings s = new CsvParserSettings();
-            s.getFormat().setDelimiter(task.delimiter());
-            s.getFormat().setQuote('"');
-            s.getFormat().setQuoteEscape('"');
-            s.getFormat().setLineSeparator("\n");
-            s.setMaxColumns(Math.max(512, task.headerWidth() * 2));
-            s.setMaxCharsPerColumn(1 << 20);
-            s.setNullValue(null);
-            s.setEmptyValue(null);
-            this.fields = new CsvParser(s);
+        CsvRows(ParseTask task) throws IOException {
+            this(task, new LineReader(TextInput.open(Path.of(task.path()), task.charset()), limits.lineChars()));
+        }
+
+        private CsvRows(ParseTask task, LineReader lines) throws IOException {
+            super(task, lines);
+            this.records = new CsvRecordReader(lines, limits.lineChars());
+            this.fields = new CsvLine(task.delimiter(), limits);
             records.next(); // the header, already inspected on the driver
         }
 
@@ -222,63 +304,68 @@ public final class FileParser implements FlatMapFunction<ParseTask, Row> {
         Row read() throws IOException {
             CsvRecordReader.RawRecord rec = records.next();
             if (rec == null) return null;
-            String[] values = new String[task.fieldNames().size()];
-            if (rec.unbalanced()) {
-                return row(task, rec.line(), rec.text(), MalformedRule.UNBALANCED_QUOTES, values, null);
+            position = rec.line();
+            if (rec.tooLong()) {
+                return malformed(task, rec.line(), rec.text(), MalformedRule.LINE_TOO_LONG,
+                        String.format(Locale.ROOT, "The line has %,d characters, more than the limit of %,d; only "
+                                + "its start is kept.", rec.length(), limits.lineChars()));
             }
-            String[] cols = fields.parseLine(rec.text());
-            if (cols == null) cols = new String[0];
-            return positional(task, rec.line(), rec.text(), cols);
+            String characters = TextInput.characterRule(rec.text());
+            if (characters != null) return malformed(task, rec.line(), rec.text(), characters, null);
+            if (rec.unbalanced()) {
+                return malformed(task, rec.line(), rec.text(), MalformedRule.UNBALANCED_QUOTES, null);
+            }
+            CsvLine.Parsed p = fields.parse(rec.text());
+            if (p.rule() != null) return malformed(task, rec.line(), rec.text(), p.rule(), p.detail());
+            return positional(task, rec.line(), rec.text(), p.fields(), 0);
         }
     }
 
     private final class JsonRows extends Rows {
-        private long line;
+        private final LineReader lines;
+        private final JsonLine json;
 
-        private final BufferedReader in;
+        JsonRows(ParseTask task) throws IOException {
+            this(task, new LineReader(TextInput.open(Path.of(task.path()), task.charset()), limits.lineChars()));
+        }
 
-        JsonRows(ParseTask task, BufferedReader in) {
-            super(task, in);
-            this.in = in;
+        private JsonRows(ParseTask task, LineReader lines) {
+            super(task, lines);
+            this.lines = lines;
+            this.json = new JsonLine(task.fieldNames(), limits);
         }
 
         @Override
         Row read() throws IOException {
-            String text;
+            LineReader.Line line;
             do {
-                text = in.readLine();
-                if (text == null) return null;
-                line++;
-                if (line == 1 && !text.isEmpty() && text.charAt(0) == '\uFEFF') text = text.substring(1);
-            } while (text.isBlank());
-            String[] values = new String[task.fieldNames().size()];
-            JsonNode node;
-            try {
-                node = JSON.readTree(text);
-            } catch (IOException e) {
-                node = null;
+                line = lines.next();
+                if (line == null) return null;
+            } while (!line.tooLong() && line.text().isBlank());
+            position = line.number();
+            if (line.tooLong()) {
+                return malformed(task, line.number(), line.text(), MalformedRule.LINE_TOO_LONG,
+                        String.format(Locale.ROOT, "The line has %,d characters, more than the limit of %,d; only "
+                                + "its start is kept.", line.length(), limits.lineChars()));
             }
-            if (node == null || !node.isObject()) {
-                return row(task, line, text, MalformedRule.NOT_A_JSON_OBJECT, values, null);
-            }
-            JsonNode object = node;
-            for (int i = 0; i < values.length; i++) values[i] = text(object.get(task.fieldNames().get(i)));
-            ObjectNode flex = JSON.createObjectNode();
-            object.fieldNames().forEachRemaining(n -> {
-                if (n.startsWith("flex_")) flex.put(n, text(object.get(n)));
-            });
-            return row(task, line, text, null, values, flex.isEmpty() ? null : flex.toString());
+            String characters = TextInput.characterRule(line.text());
+            if (characters != null) return malformed(task, line.number(), line.text(), characters, null);
+            JsonLine.Parsed p = json.parse(line.text());
+            if (p.rule() != null) return malformed(task, line.number(), line.text(), p.rule(), p.detail());
+            return row(task, line.number(), line.text(), null, null, p.values(), p.flex());
         }
 
-        private static String text(JsonNode v) {
-            if (v == null || v.isNull()) return null;
-            if (v.isBigDecimal() || v.isDouble() || v.isFloat()) return v.decimalValue().toPlainString();
-            if (v.isValueNode()) return blankToNull(v.asText());
-            return v.toString();
+        @Override
+        void finished() {
+            if (json.droppedFlexKeys() > 0) {
+                pending.add(event(task, position, FileRule.TOO_MANY_FLEX_COLUMNS, String.format(Locale.ROOT,
+                        "The file has %,d more distinct flex_* keys than the limit of %,d; only the first %,d are "
+                                + "echoed back.", json.droppedFlexKeys(), limits.flexColumns(), limits.flexColumns())));
+            }
         }
     }
 
-    private static String blankToNull(String s) {
+    static String blankToNull(String s) {
         if (s == null) return null;
         String t = s.strip();
         return t.isEmpty() ? null : t;

@@ -14,6 +14,18 @@ public final class FileRule {
     public static final String WRONG_DELIMITER = "FIL-006";
     public static final String NOT_UTF8 = "FIL-007";
     public static final String TOO_LARGE = "FIL-008";
+    public static final String READ_FAILED = "FIL-009";
+    public static final String INFLATES_TOO_MUCH = "FIL-010";
+    public static final String TOO_MANY_SHARED_STRINGS = "FIL-011";
+    public static final String TOO_MANY_FLEX_COLUMNS = "FIL-012";
+    public static final String TOO_MANY_COLUMNS = "FIL-013";
+
+    /**
+     * File rules whose rows are all quarantined: each row carries the rule, but the partner hears of it once, by
+     * the file finding.
+     */
+    public static final java.util.Set<String> QUARANTINES_EVERY_ROW =
+            java.util.Set.of(MISSING_REQUIRED_COLUMNS, READ_FAILED, INFLATES_TOO_MUCH);
 
     /** Documentation of every file rule (the rule catalogue in docs/data-contracts.md is generated from it). */
     public static final List<RuleInfo> CATALOGUE = List.of(
@@ -39,7 +51,35 @@ public final class FileRule {
                     "Save the file as 'CSV UTF-8' so accented letters arrive exactly as typed.", "UTF-8 text"),
             new RuleInfo(TOO_LARGE, "(any)", null, Severity.ERROR, "file larger than the maximum size",
                     "Split the data into several files (for example one per month) below the maximum size.",
-                    "a file below the configured maximum size"));
+                    "a file below the configured maximum size"),
+            new RuleInfo(READ_FAILED, "(any)", null, Severity.ERROR,
+                    "file breaks off while being read: the rows before the break are quarantined, the rest is not read",
+                    "The file is damaged or was cut short (for example by an interrupted upload or copy). Export it "
+                            + "again from the program that made it and send the whole file.",
+                    "a complete, undamaged file"),
+            new RuleInfo(INFLATES_TOO_MUCH, "(any)", null, Severity.ERROR,
+                    "compressed content larger than the limit when unpacked: the rows before the limit are "
+                            + "quarantined, the rest is not read",
+                    "Send the data as CSV (UTF-8), or split it into several smaller workbooks or files.",
+                    "an .xlsx or Parquet file whose content unpacks to less than the limit"),
+            new RuleInfo(TOO_MANY_SHARED_STRINGS, "(any)", null, Severity.ERROR,
+                    "workbook has more distinct texts than the limit: it was not read",
+                    "Send the data as CSV (UTF-8), or split it into several smaller workbooks.",
+                    "a workbook with fewer distinct texts than the limit"),
+            new RuleInfo(TOO_MANY_FLEX_COLUMNS, "(any)", null, Severity.WARNING,
+                    "more flex_* columns than the limit: the extra ones are not echoed back",
+                    "Keep only the flex_* columns you need to trace rows to your own systems.",
+                    "at most the limit of flex_* columns"),
+            new RuleInfo(TOO_MANY_COLUMNS, "(any)", null, Severity.ERROR,
+                    "header row has more columns than the limit (or is longer than the line limit): the file was "
+                            + "not read",
+                    "Use the header row of the dataset's template; remove columns that are not in the contract.",
+                    "a header row with at most the limit of columns"));
+
+    public static RuleInfo info(String ruleId) {
+        return CATALOGUE.stream().filter(r -> r.id().equals(ruleId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no file rule " + ruleId));
+    }
 
     private FileRule() {}
 }

@@ -14,6 +14,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
@@ -39,15 +41,37 @@ public final class ParquetRecords implements Closeable {
                 .withConf(conf).build();
     }
 
-    /** Top-level column names from the footer only (cheap: the driver calls this, never reading rows). */
-    public static List<String> columnNames(Path file) throws IOException {
-        return schema(file).getFields().stream().map(Type::getName).toList();
+    /**
+     * Top-level column names from the footer only (cheap: the driver calls this, never reading rows). Refuses a
+     * file wider than the column limit (FIL-013) or with a row group that unpacks to more than the inflated-size
+     * limit (FIL-010): a row group is read into memory whole.
+     */
+    public static List<String> columnNames(Path file, InputLimits limits) throws IOException {
+        ParquetMetadata footer = footer(file);
+        MessageType schema = footer.getFileMetaData().getSchema();
+        if (schema.getFieldCount() > limits.columns()) {
+            throw new InputProblem(FileRule.TOO_MANY_COLUMNS, String.format(java.util.Locale.ROOT,
+                    "The file has %,d columns, more than the limit of %,d; it was not read.",
+                    schema.getFieldCount(), limits.columns()));
+        }
+        for (BlockMetaData block : footer.getBlocks()) {
+            if (block.getTotalByteSize() > limits.inflatedBytes()) {
+                throw new InputProblem(FileRule.INFLATES_TOO_MUCH, String.format(java.util.Locale.ROOT,
+                        "A row group of the file unpacks to %,d bytes, more than the limit of %,d; the file was not "
+                                + "read.", block.getTotalByteSize(), limits.inflatedBytes()));
+            }
+        }
+        return schema.getFields().stream().map(Type::getName).toList();
     }
 
     private static MessageType schema(Path file) throws IOException {
+        return footer(file).getFileMetaData().getSchema();
+    }
+
+    private static ParquetMetadata footer(Path file) throws IOException {
         try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromPath(
                 new org.apache.hadoop.fs.Path(file.toUri()), new Configuration(false)))) {
-            return r.getFooter().getFileMetaData().getSchema();
+            return r.getFooter();
         } catch (RuntimeException e) {
             throw new IOException("not a readable Parquet file (" + e.getMessage() + ")", e);
         }

@@ -17,7 +17,15 @@ public final class RawRows {
     public static final String MALFORMED = "_malformed";
     public static final String FILE_RULE = "_file_rule";
     public static final String FLEX = "_flex";
-    public static final int LINEAGE_COLUMNS = 7;
+    /** Why this row is malformed, in words, when the reader knows more than the rule's standard message. */
+    public static final String DETAIL = "_detail";
+    /**
+     * Set only on a file event: not a row but a file-level finding raised while the file was read on an executor
+     * (e.g. FIL-009, the file broke off), carried to the driver in the same dataset. DETAIL holds its message and
+     * LINE where it happened. Events are never counted as rows.
+     */
+    public static final String FILE_EVENT = "_file_event";
+    public static final int LINEAGE_COLUMNS = 9;
 
     private RawRows() {}
 
@@ -30,6 +38,8 @@ public final class RawRows {
         f.add(DataTypes.createStructField(MALFORMED, DataTypes.StringType, true));
         f.add(DataTypes.createStructField(FILE_RULE, DataTypes.StringType, true));
         f.add(DataTypes.createStructField(FLEX, DataTypes.StringType, true));
+        f.add(DataTypes.createStructField(DETAIL, DataTypes.StringType, true));
+        f.add(DataTypes.createStructField(FILE_EVENT, DataTypes.StringType, true));
         for (String name : contract.fieldNames()) f.add(DataTypes.createStructField(name, DataTypes.StringType, true));
         return new StructType(f.toArray(StructField[]::new));
     }

@@ -1,11 +1,13 @@
 package org.glasshouse.validate.rules;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.glasshouse.contract.Contract;
 import org.glasshouse.contract.FieldSpec;
@@ -88,45 +90,46 @@ public final class ContractChecks {
         return col(RawRows.MALFORMED).isNull().and(col(RawRows.FILE_RULE).isNull());
     }
 
-    /** True when the text is a valid value of the type: the pattern matches and the cast succeeds (no 2025-02-30). */
+    /**
+     * Numbers are summed exactly in decimal(38, 6) by the metrics (ExactSum): a value of more integer digits than
+     * this could overflow a sum and stop the metrics of every partner, so it is not a valid number.
+     */
+    public static final int MAX_INTEGER_DIGITS = 15;
+
+    /**
+     * True when the text is a valid value of the type: the pattern matches and the cast succeeds (no 2025-02-30);
+     * a number has at most {@link #MAX_INTEGER_DIGITS} digits before the decimal point.
+     */
     static Column isValid(Column v, FieldType type) {
         Column ok = v.rlike(type.textPattern());
         return switch (type) {
             case DATE, INTEGER -> ok.and(v.try_cast(type.sparkType()).isNotNull());
+            case NUMBER -> ok.and(v.rlike("^[-+]?0*[0-9]{0," + MAX_INTEGER_DIGITS + "}(\\.[0-9]*)?$"));
             default -> ok;
         };
     }
 
+    /** Messages of the file rules under which every row of a file is quarantined. */
+    private static final Map<String, String> WHOLE_FILE_MESSAGES = Map.of(
+            FileRule.MISSING_REQUIRED_COLUMNS, "The file lacks a required column, so no row of it can be accepted.",
+            FileRule.READ_FAILED, "The file broke off while being read, so no row of it can be accepted.",
+            FileRule.INFLATES_TOO_MUCH, "The file unpacks to more than the limit, so no row of it can be accepted.");
+
+    /** Rows that could not be split or went beyond a limit, and rows of files quarantined whole. */
     private static List<RowCheck> structural(String dataset) {
         Column malformed = col(RawRows.MALFORMED);
-        return List.of(
-                new RowCheck(new RuleInfo(MalformedRule.TOO_MANY_FIELDS, dataset, null, Severity.ERROR,
-                        "row has more fields than the header",
-                        "Look for an unquoted comma inside a value; quote values that contain commas.",
-                        "as many fields as the header row"),
-                        null, malformed.equalTo(MalformedRule.TOO_MANY_FIELDS), col(RawRows.RAW),
-                        lit("The row has more fields than the header row.")),
-                new RowCheck(new RuleInfo(MalformedRule.TOO_FEW_FIELDS, dataset, null, Severity.ERROR,
-                        "row has fewer fields than the header",
-                        "Every row needs one value (possibly empty) per header column.",
-                        "as many fields as the header row"),
-                        null, malformed.equalTo(MalformedRule.TOO_FEW_FIELDS), col(RawRows.RAW),
-                        lit("The row has fewer fields than the header row.")),
-                new RowCheck(new RuleInfo(MalformedRule.NOT_A_JSON_OBJECT, dataset, null, Severity.ERROR,
-                        "line is not a JSON object", "Each line of a .jsonl file must be one complete JSON object.",
-                        "one JSON object per line"),
-                        null, malformed.equalTo(MalformedRule.NOT_A_JSON_OBJECT), col(RawRows.RAW),
-                        lit("The line is not a valid JSON object.")),
-                new RowCheck(new RuleInfo(MalformedRule.UNBALANCED_QUOTES, dataset, null, Severity.ERROR,
-                        "unbalanced quotes", "Close every opening double quote; write a quote inside a value as \"\".",
-                        "balanced double quotes"),
-                        null, malformed.equalTo(MalformedRule.UNBALANCED_QUOTES), col(RawRows.RAW),
-                        lit("The row has an opening quote that is never closed.")),
-                new RowCheck(new RuleInfo(FileRule.MISSING_REQUIRED_COLUMNS, dataset, null, Severity.ERROR,
-                        "file lacks required columns", "Use the header row of the dataset's template.",
-                        "every required column in the header row"),
-                        null, col(RawRows.FILE_RULE).equalTo(FileRule.MISSING_REQUIRED_COLUMNS), lit(null),
-                        lit("The file lacks a required column, so no row of it can be accepted.")));
+        List<RowCheck> checks = new ArrayList<>();
+        for (MalformedRule.Rule r : MalformedRule.CATALOGUE) {
+            checks.add(new RowCheck(new RuleInfo(r.id(), dataset, null, Severity.ERROR, r.title(), r.hint(),
+                    r.expected()), null, malformed.equalTo(r.id()), col(RawRows.RAW),
+                    coalesce(col(RawRows.DETAIL), lit(r.message()))));
+        }
+        for (String id : List.of(FileRule.MISSING_REQUIRED_COLUMNS, FileRule.READ_FAILED, FileRule.INFLATES_TOO_MUCH)) {
+            RuleInfo f = FileRule.info(id);
+            checks.add(new RowCheck(new RuleInfo(id, dataset, null, Severity.ERROR, f.title(), f.hint(), f.expected()),
+                    null, col(RawRows.FILE_RULE).equalTo(id), lit(null), lit(WHOLE_FILE_MESSAGES.get(id))));
+        }
+        return checks;
     }
 
     private static RuleInfo info(String id, Contract c, FieldSpec f, String kind, String hint, String expected) {

@@ -35,7 +35,11 @@ public final class DuplicateKeyCheck implements CrossCheck {
     @Override
     public Dataset<Row> prepare(Dataset<Row> rows, String dataset, ReferenceData reference) {
         Column[] key = contracts.get(dataset).key().stream().map(k -> col(k)).toArray(Column[]::new);
-        return rows.withColumn(RANK, row_number().over(Window.partitionBy(key)
+        // Only rows read as meant compete for a key: a row of a file quarantined whole (or a malformed row) never
+        // makes a later good row a "duplicate".
+        Column[] partition = java.util.Arrays.copyOf(key, key.length + 1);
+        partition[key.length] = ContractChecks.readable();
+        return rows.withColumn(RANK, row_number().over(Window.partitionBy(partition)
                 .orderBy(col(RawRows.FILE_ID), col(RawRows.LINE))));
     }
 
@@ -51,7 +55,7 @@ public final class DuplicateKeyCheck implements CrossCheck {
                 new RuleInfo(c.keyRule(), dataset, keyName, Severity.ERROR, keyName + ": unique",
                         "Each " + keyName + " may appear once; remove the repeated row or give it its own id.",
                         "a " + keyName + " not used by an earlier row"),
-                keyName, keyPresent.and(col(RawRows.MALFORMED).isNull()).and(col(RANK).gt(1)), value,
+                keyName, keyPresent.and(ContractChecks.readable()).and(col(RANK).gt(1)), value,
                 ContractChecks.msg(keyName + " '", value, "' appears more than once; only its first row is kept.")));
     }
 }

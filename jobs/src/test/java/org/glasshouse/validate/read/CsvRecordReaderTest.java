@@ -2,7 +2,6 @@ package org.glasshouse.validate.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -12,7 +11,11 @@ import org.junit.jupiter.api.Test;
 class CsvRecordReaderTest {
 
     private static List<CsvRecordReader.RawRecord> read(String text) throws IOException {
-        CsvRecordReader r = new CsvRecordReader(new BufferedReader(new StringReader(text)));
+        return read(text, 1 << 20);
+    }
+
+    private static List<CsvRecordReader.RawRecord> read(String text, int maxChars) throws IOException {
+        CsvRecordReader r = new CsvRecordReader(new LineReader(new StringReader(text), maxChars), maxChars);
         List<CsvRecordReader.RawRecord> out = new ArrayList<>();
         for (CsvRecordReader.RawRecord rec; (rec = r.next()) != null; ) out.add(rec);
         return out;
@@ -45,5 +48,26 @@ class CsvRecordReaderTest {
         var recs = read("a\n\"say \"\"hi\"\", then\"\nb\n");
         assertThat(recs).extracting(CsvRecordReader.RawRecord::text)
                 .containsExactly("a", "\"say \"\"hi\"\", then\"", "b");
+    }
+
+    @Test
+    void aLineLongerThanTheLimitIsOneRecordKeptShortAndTheNextLinesStillCount() throws IOException {
+        String longLine = "x".repeat(5000);
+        var recs = read("a,b\n" + longLine + "\n1,2\r3,4\n", 100);
+        assertThat(recs).extracting(CsvRecordReader.RawRecord::line).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(recs.get(1).tooLong()).isTrue();
+        assertThat(recs.get(1).length()).isEqualTo(5000);
+        assertThat(recs.get(1).text()).hasSize(100).matches("x+");
+        assertThat(recs.get(2).text()).isEqualTo("1,2");
+        assertThat(recs.get(3).text()).isEqualTo("3,4");                // a lone CR ends a line too
+    }
+
+    @Test
+    void anOpenQuoteStopsBorrowingLinesOnceTheRecordWouldPassTheLimit() throws IOException {
+        StringBuilder s = new StringBuilder("h\n\"open\n");
+        for (int i = 0; i < 10; i++) s.append("y".repeat(30)).append('\n');
+        var recs = read(s.toString(), 100);
+        assertThat(recs.get(1).unbalanced()).isTrue();
+        assertThat(recs).hasSize(12);                                   // header, the bad line, 10 lines given back
     }
 }

@@ -46,6 +46,6 @@ public final class ChartRenderer {
         g2.setDefsKeyPrefix("gh-" + id + "-"); // default is System.nanoTime(): not reproducible
         jfc.draw(g2, new Rectangle(0, 0, ChartStyle.WIDTH, ChartStyle.HEIGHT));
         // Not getSVGDocument(): its DOCTYPE points at an external W3C DTD that XML tools may try to fetch.
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + g2.getSVGElement() + "\n";
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + MarkupText.clean(g2.getSVGElement()) + "\n";
     }
 }

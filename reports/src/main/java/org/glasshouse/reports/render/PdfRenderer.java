@@ -45,9 +45,9 @@ public final class PdfRenderer {
     public static Path render(Report report, Path siteDir) {
         Path root = siteDir.toAbsolutePath().normalize();
         Path target = root.resolve(FILE);
-        String xhtml = Templates.render("report/print", "doc", new PrintView(report.title(),
+        String xhtml = MarkupText.clean(Templates.render("report/print", "doc", new PrintView(report.title(),
                 report.asOf().toString(), report.runId(),
-                report.pages().stream().map((Page p) -> PageViews.of(report, p)).toList()));
+                report.pages().stream().map((Page p) -> PageViews.of(report, p)).toList())));
         try (OutputStream out = Files.newOutputStream(target)) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();

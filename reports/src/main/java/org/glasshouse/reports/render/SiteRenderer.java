@@ -52,7 +52,7 @@ public final class SiteRenderer {
             copyCss(inside(root, CSS_FILE));
             written.add(CSS_FILE);
             for (Page page : report.pages()) {
-                String html = Templates.render("report/page", "page", PageViews.of(report, page));
+                String html = MarkupText.clean(Templates.render("report/page", "page", PageViews.of(report, page)));
                 Files.writeString(inside(root, page.fileName()), html, StandardCharsets.UTF_8);
                 written.add(page.fileName());
             }
