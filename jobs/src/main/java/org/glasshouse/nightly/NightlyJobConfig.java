@@ -63,17 +63,23 @@ public class NightlyJobConfig {
     }
 
     @Bean
+    public SparkJobsPerStep sparkJobsPerStep(SparkSessionProvider spark) {
+        return new SparkJobsPerStep(spark);
+    }
+
+    @Bean
     public Job nightlyJob(JobRepository repo, PlatformTransactionManager tx, JobExplorer explorer,
                           IngestTasklet ingest, ValidateTasklet validate, FeedbackTasklet feedback,
                           MetricsTasklet metrics,
-                          ReportTasklet report, PublishTasklet publish, InputSizedSpark sized) {
+                          ReportTasklet report, PublishTasklet publish, InputSizedSpark sized,
+                          SparkJobsPerStep jobs) {
         return new JobBuilder(JOB_NAME, repo)
                 .listener(new RunSummaryListener(explorer))
                 .start(step("ingest", ingest, repo, tx))
-                .next(sparkStep("validate", validate, repo, tx, sized))
-                .next(sparkStep("feedback", feedback, repo, tx, sized))
-                .next(sparkStep("metrics", metrics, repo, tx, sized))
-                .next(sparkStep("report", report, repo, tx, sized))
+                .next(sparkStep("validate", validate, repo, tx, sized, jobs))
+                .next(sparkStep("feedback", feedback, repo, tx, sized, jobs))
+                .next(sparkStep("metrics", metrics, repo, tx, sized, jobs))
+                .next(sparkStep("report", report, repo, tx, sized, jobs))
                 .next(step("publish", publish, repo, tx))
                 .build();
     }
@@ -83,7 +89,7 @@ public class NightlyJobConfig {
     }
 
     private static Step sparkStep(String name, Tasklet tasklet, JobRepository repo, PlatformTransactionManager tx,
-                                  InputSizedSpark sized) {
-        return new StepBuilder(name, repo).tasklet(tasklet, tx).listener(sized).build();
+                                  InputSizedSpark sized, SparkJobsPerStep jobs) {
+        return new StepBuilder(name, repo).tasklet(tasklet, tx).listener(sized).listener(jobs).build();
     }
 }
