@@ -48,8 +48,8 @@ public class NightlyJobConfig {
     }
 
     @Bean
-    public ReportTasklet reportTasklet(SparkSessionProvider spark, GlasshouseProperties props) {
-        return new ReportTasklet(spark, props);
+    public ReportTasklet reportTasklet(GlasshouseProperties props) {
+        return new ReportTasklet(props);
     }
 
     @Bean
@@ -79,7 +79,7 @@ public class NightlyJobConfig {
                 .next(sparkStep("validate", validate, repo, tx, sized, jobs))
                 .next(sparkStep("feedback", feedback, repo, tx, sized, jobs))
                 .next(sparkStep("metrics", metrics, repo, tx, sized, jobs))
-                .next(sparkStep("report", report, repo, tx, sized, jobs))
+                .next(step("report", report, repo, tx)) // reads small Parquet tables on the driver: no Spark
                 .next(step("publish", publish, repo, tx))
                 .build();
     }

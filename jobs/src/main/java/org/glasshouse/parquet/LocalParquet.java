@@ -103,6 +103,42 @@ public final class LocalParquet {
         return new Table(schema, rows);
     }
 
+    /**
+     * The Spark schema of a Parquet folder, from the footer of its first data file: the schema Spark stored there
+     * when Spark wrote it, else the Parquet schema converted. Passing it to {@code spark.read().schema(...)} spares
+     * the Spark job that schema inference otherwise runs for every folder read.
+     */
+    public static StructType sparkSchema(Path dir) throws IOException {
+        Path first;
+        try (Stream<Path> s = Files.list(dir)) {
+            first = s.filter(p -> p.getFileName().toString().endsWith(".parquet"))
+                    .filter(p -> !p.getFileName().toString().startsWith("_") && !p.getFileName().toString().startsWith("."))
+                    .sorted().findFirst().orElseThrow(() -> new IOException("no Parquet file in " + dir));
+        }
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(first))) {
+            String spark = reader.getFooter().getFileMetaData().getKeyValueMetaData().get(SPARK_SCHEMA_KEY);
+            if (spark != null) return (StructType) DataType.fromJson(spark);
+            return structType(reader.getFooter().getFileMetaData().getSchema());
+        }
+    }
+
+    /** Reads a Parquet folder in Spark with its schema taken from a footer (no schema-inference job). */
+    public static org.apache.spark.sql.Dataset<Row> sparkRead(org.apache.spark.sql.SparkSession spark, Path dir)
+            throws IOException {
+        if (!hasDataFile(dir)) return spark.read().parquet(dir.toString()); // Spark's own error or empty table
+        return spark.read().schema(sparkSchema(dir)).parquet(dir.toString());
+    }
+
+    private static boolean hasDataFile(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return false;
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString())
+                    .anyMatch(n -> n.endsWith(".parquet") && !n.startsWith("_") && !n.startsWith("."));
+        }
+    }
+
+    private static final String SPARK_SCHEMA_KEY = "org.apache.spark.sql.parquet.row.metadata";
+
     /** A table held on the driver: its schema and rows. */
     public record Table(StructType schema, List<Row> rows) {}
 
