@@ -14,12 +14,14 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The nightly job: ingest → validate → feedback (private, per partner) → metrics → report → publish. Each step is one tasklet that does its row work
  * in Spark and leaves its output in the run's folder, so a restart skips completed steps and resumes at the
- * failed one with everything it needs on disk.
+ * failed one with everything it needs on disk. Validate and metrics take an earlier completed run's outputs when
+ * their inputs, code and settings (and, for metrics, the as-of date) are unchanged ({@link ReusingTasklet}).
  */
 @Configuration
 public class NightlyJobConfig {
@@ -68,17 +70,24 @@ public class NightlyJobConfig {
     }
 
     @Bean
+    public RunFingerprint runFingerprint(ConfigurableEnvironment env) {
+        return new RunFingerprint(env);
+    }
+
+    @Bean
     public Job nightlyJob(JobRepository repo, PlatformTransactionManager tx, JobExplorer explorer,
                           IngestTasklet ingest, ValidateTasklet validate, FeedbackTasklet feedback,
                           MetricsTasklet metrics,
                           ReportTasklet report, PublishTasklet publish, InputSizedSpark sized,
-                          SparkJobsPerStep jobs) {
+                          SparkJobsPerStep jobs, RunFingerprint fingerprint) {
         return new JobBuilder(JOB_NAME, repo)
                 .listener(new RunSummaryListener(explorer))
                 .start(step("ingest", ingest, repo, tx))
-                .next(sparkStep("validate", validate, repo, tx, sized, jobs))
+                .next(sparkStep("validate", new ReusingTasklet(validate, ReusableSteps.VALIDATE, fingerprint), repo,
+                        tx, sized, jobs))
                 .next(sparkStep("feedback", feedback, repo, tx, sized, jobs))
-                .next(sparkStep("metrics", metrics, repo, tx, sized, jobs))
+                .next(sparkStep("metrics", new ReusingTasklet(metrics, ReusableSteps.METRICS, fingerprint), repo,
+                        tx, sized, jobs))
                 .next(step("report", report, repo, tx)) // reads small Parquet tables on the driver: no Spark
                 .next(step("publish", publish, repo, tx))
                 .build();
