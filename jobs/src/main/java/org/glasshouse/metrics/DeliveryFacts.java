@@ -30,7 +30,8 @@ import org.apache.spark.sql.Row;
  * rows are read and shuffled once however many tables count people. The result is a small tagged table:
  *
  * <ul>
- *   <li>{@code agreement}: k1 agreement_id; refs = distinct beneficiary refs, priority = of them in the priority group</li>
+ *   <li>{@code agreement}: k1 agreement_id; refs = distinct beneficiary refs, priority = those in the priority
+ *       group</li>
  *   <li>{@code programme}: k1 programme_id; people = (programme, ref) groups, refs = distinct refs, overlap</li>
  *   <li>{@code partner}: k1 partner_id; people = distinct (programme, ref) pairs served by the partner</li>
  *   <li>{@code overall}: people = distinct (programme, ref) pairs</li>
@@ -124,8 +125,10 @@ public final class DeliveryFacts {
                 count(when(col("priority").equalTo(1L), col("beneficiary_ref"))).as("priority"),
                 sum(col("units")).as("units"));
         Dataset<Row> programme = byProgrammePerson.groupBy(col("programme_id")).agg(
-                count(lit(1)).as("people"), count(col("beneficiary_ref")).as("refs"), sum(col("priority")).as("priority"),
-                sum(when(col("partners").gt(1), lit(1L)).otherwise(lit(0L))).as("overlap"), sum(col("units")).as("units"));
+                count(lit(1)).as("people"), count(col("beneficiary_ref")).as("refs"),
+                sum(col("priority")).as("priority"),
+                sum(when(col("partners").gt(1), lit(1L)).otherwise(lit(0L))).as("overlap"),
+                sum(col("units")).as("units"));
         Dataset<Row> partner = byAgreementPerson
                 .groupBy(col("partner_id"), col("programme_id"), col("beneficiary_ref"))
                 .agg(max(col("priority")).as("priority"), sum(col("units")).as("units"))
