@@ -3,7 +3,6 @@ package org.glasshouse.metrics;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
@@ -31,10 +30,7 @@ public final class AgreementMetrics implements MetricTable {
     }
 
     private Dataset<Row> computeFresh(MetricInputs in) {
-        Dataset<Row> delivery = ServiceFacts.of(in).groupBy(col("agreement_id").as("_d_agreement")).agg(
-                countDistinct(col("beneficiary_ref")).as("_beneficiaries"),
-                ExactSum.of(col("units")).as("_units"),
-                countDistinct(when(col("priority_group"), col("beneficiary_ref"))).as("_priority"));
+        Dataset<Row> delivery = DeliveryFacts.agreements(in);
         Dataset<Row> joined = AgreementFinancials.compute(in)
                 .join(delivery, col("agreement_id").equalTo(col("_d_agreement")), "left")
                 .withColumn("beneficiaries", coalesce(col("_beneficiaries"), lit(0L)))

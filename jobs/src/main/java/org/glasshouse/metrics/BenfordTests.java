@@ -1,11 +1,5 @@
 package org.glasshouse.metrics;
 
-import static org.apache.spark.sql.functions.abs;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.regexp_extract;
-
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,13 +53,7 @@ public final class BenfordTests implements MetricTable {
      * amount's shortest decimal text, which is how the partner wrote it (as in {@link BenfordTest#firstDigit}).
      */
     static Dataset<Row> digitCounts(MetricInputs in) {
-        Dataset<Row> ag = in.agreements().select(col("agreement_id").as("_ag_id"), col("partner_id"));
-        return in.transactions().filter(col("type").equalTo("expenditure"))
-                .join(org.apache.spark.sql.functions.broadcast(ag), col("agreement_id").equalTo(col("_ag_id")))
-                .select(col("partner_id"),
-                        regexp_extract(abs(col("amount")).cast("string"), "^[0.]*([1-9])", 1).as("digit"))
-                .filter(col("digit").notEqual(""))
-                .groupBy("partner_id", "digit").agg(count(lit(1)).as("n"));
+        return TransactionFacts.digitCounts(in);
     }
 
     private static StructType schema() {

@@ -34,15 +34,14 @@ public final class DataQuality implements MetricTable {
 
     private Dataset<Row> computeFresh(MetricInputs in) {
         Dataset<Row> files = in.quality().files().filter(col("partner_id").notEqual(REFERENCE_PARTNER));
-        Dataset<Row> errors = in.quality().findings().filter(col("severity").equalTo("error"))
-                .groupBy(col("file_id").as("_e_file")).agg(count(lit(1)).as("_errors"));
-        Dataset<Row> warnings = in.quality().findings().filter(col("severity").equalTo("warning"))
-                .groupBy(col("file_id").as("_w_file")).agg(count(lit(1)).as("_warnings"));
+        // Errors and warnings per file from one pass over the findings.
+        Dataset<Row> counts = in.quality().findings().groupBy(col("file_id").as("_f_file")).agg(
+                count(when(col("severity").equalTo("error"), lit(1))).as("_errors"),
+                count(when(col("severity").equalTo("warning"), lit(1))).as("_warnings"));
         Dataset<Row> late = SubmissionTimeliness.compute(in).select(col("file_id").as("_l_file"),
                 col("days_late").as("_days_late"));
         Dataset<Row> perFile = files
-                .join(errors, col("file_id").equalTo(col("_e_file")), "left")
-                .join(warnings, col("file_id").equalTo(col("_w_file")), "left")
+                .join(counts, col("file_id").equalTo(col("_f_file")), "left")
                 .join(late, col("file_id").equalTo(col("_l_file")), "left");
         Dataset<Row> grouped = perFile.groupBy(col("partner_id"), col("dataset")).agg(
                 count(lit(1)).as("files"),

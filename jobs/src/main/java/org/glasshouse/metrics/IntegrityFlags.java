@@ -20,6 +20,12 @@ public final class IntegrityFlags implements MetricTable {
         return "integrity_flags";
     }
 
+    /** Duplicate-expenditure flags grow with the transactions: the table is written by Spark, never collected. */
+    @Override
+    public boolean bounded() {
+        return false;
+    }
+
     @Override
     public Dataset<Row> compute(MetricInputs in) {
         Dataset<Row> financials = AgreementFinancials.compute(in);

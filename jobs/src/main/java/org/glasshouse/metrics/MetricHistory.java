@@ -59,6 +59,32 @@ public final class MetricHistory {
         return rows.filter(col("run_id").isin(runs.toArray()));
     }
 
+    /**
+     * Per as-of date (ascending), the folder of its latest accepted run, found by listing the history folders: what
+     * {@link #latestPerAsOf} reads, for callers that read small tables without Spark.
+     */
+    public java.util.SortedMap<java.time.LocalDate, Path> latestPartitionsPerAsOf(String table) {
+        java.util.SortedMap<java.time.LocalDate, Path> latest = new java.util.TreeMap<>();
+        Path dir = root.resolve(table);
+        if (!Files.isDirectory(dir)) return latest;
+        try (Stream<Path> dates = Files.list(dir)) {
+            for (Path d : dates.filter(p -> p.getFileName().toString().startsWith("as_of=")).toList()) {
+                java.time.LocalDate asOf = java.time.LocalDate.parse(d.getFileName().toString().substring(6));
+                long best = -1;
+                try (Stream<Path> runs = Files.list(d)) {
+                    for (Path r : runs.filter(p -> p.getFileName().toString().matches("run_id=\\d+")).toList()) {
+                        long id = Long.parseLong(r.getFileName().toString().substring(7));
+                        if (id > best && acceptedRun.test(id)) best = id;
+                    }
+                }
+                if (best >= 0) latest.put(asOf, d.resolve("run_id=" + best));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list metric history " + dir, e);
+        }
+        return latest;
+    }
+
     /** Per as-of date, the rows of its latest accepted run: one consistent value per period for trend charts. */
     public Dataset<Row> latestPerAsOf(String table) {
         Dataset<Row> all = all(table);

@@ -8,7 +8,6 @@ import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * The curated tables metrics are computed from, already cut to the as-of date: activity dated after it does not
@@ -63,21 +62,17 @@ public record MetricInputs(
     }
 
     /**
-     * The same inputs with the row-level tables kept in memory (spilling to disk): every metric table re-reads
-     * services and transactions, and reading and filtering Parquet each time would dominate the step.
+     * The same inputs keeping the intermediate tables several metric tables build on (the fused scans of services
+     * and transactions, agreement money, data quality) for the step. The curated tables themselves are not cached:
+     * each fused scan reads only the columns it needs from Parquet.
      */
-    public MetricInputs persisted() {
-        StorageLevel level = StorageLevel.MEMORY_AND_DISK();
+    public MetricInputs keepingIntermediates() {
         return new MetricInputs(asOf, reportingCurrency, partners, programmes, agreements, indicators, fxRates,
-                transactions.persist(level), services.persist(level), results, outcomeMeasurements.persist(level),
-                thresholds, quality, Derived.keeping());
+                transactions, services, results, outcomeMeasurements, thresholds, quality, Derived.keeping());
     }
 
-    /** Releases what {@link #persisted()} kept. */
+    /** Releases what {@link #keepingIntermediates()} kept. */
     public void release() {
-        transactions.unpersist();
-        services.unpersist();
-        outcomeMeasurements.unpersist();
         derived.release();
     }
 

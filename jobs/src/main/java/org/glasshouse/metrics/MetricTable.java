@@ -9,4 +9,12 @@ public interface MetricTable {
     String name();
 
     Dataset<Row> compute(MetricInputs in);
+
+    /**
+     * Whether the table's size is bounded by the reference data (one row per agreement, partner, programme…), so
+     * the driver may hold it and write it without a Spark job. A table that can grow with the rows says false.
+     */
+    default boolean bounded() {
+        return true;
+    }
 }

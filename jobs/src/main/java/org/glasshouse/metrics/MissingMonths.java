@@ -38,8 +38,7 @@ public final class MissingMonths {
                 .select(col("partner_id"), to_date(concat(regexp_extract(col("file_name"),
                         "(\\d{4}-(0[1-9]|1[0-2]))[^/]*$", 1), lit("-01")), "yyyy-MM-dd").as("month"))
                 .filter(col("month").isNotNull());
-        Dataset<Row> byRows = ServiceFacts.of(in).select(col("partner_id"), trunc(col("service_date"), "month")
-                .as("month")).distinct();
+        Dataset<Row> byRows = DeliveryFacts.months(in);
         Dataset<Row> submitted = byName.unionByName(byRows).distinct();
         return owed.join(submitted, owed.col("partner_id").equalTo(submitted.col("partner_id"))
                         .and(owed.col("month").equalTo(submitted.col("month"))), "left_anti")

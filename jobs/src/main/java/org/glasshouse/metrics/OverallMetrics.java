@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -26,10 +25,7 @@ public final class OverallMetrics implements MetricTable {
                 ExactSum.of("spent").as("_spent"),
                 count(lit(1)).as("_agreements"), countDistinct("programme_id").as("_programmes"),
                 countDistinct("partner_id").as("_partners"));
-        Dataset<Row> delivery = ServiceFacts.of(in).agg(
-                countDistinct(People.key()).as("_beneficiaries"),
-                ExactSum.of("units").as("_units"),
-                countDistinct(when(col("priority_group"), People.key())).as("_priority"));
+        Dataset<Row> delivery = DeliveryFacts.overall(in);
         Column committed = coalesce(col("_committed"), lit(0.0));
         Column disbursed = coalesce(col("_disbursed"), lit(0.0));
         Column spent = coalesce(col("_spent"), lit(0.0));

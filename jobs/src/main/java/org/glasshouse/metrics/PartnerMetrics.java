@@ -3,9 +3,7 @@ package org.glasshouse.metrics;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -28,10 +26,7 @@ public final class PartnerMetrics implements MetricTable {
                 ExactSum.of("committed").as("_committed"), ExactSum.of("disbursed").as("_disbursed"),
                 ExactSum.of("spent").as("_spent"),
                 count(lit(1)).as("_agreements"));
-        Dataset<Row> delivery = ServiceFacts.of(in).groupBy(col("partner_id").as("_d_partner")).agg(
-                countDistinct(People.key()).as("_beneficiaries"),
-                ExactSum.of("units").as("_units"),
-                countDistinct(when(col("priority_group"), People.key())).as("_priority"));
+        Dataset<Row> delivery = DeliveryFacts.partners(in);
         Dataset<Row> joined = in.partners().select(col("partner_id"), col("partner_type"))
                 .join(money, col("partner_id").equalTo(col("_m_partner")), "left")
                 .join(delivery, col("partner_id").equalTo(col("_d_partner")), "left");

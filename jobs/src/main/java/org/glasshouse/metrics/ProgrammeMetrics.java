@@ -5,9 +5,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -30,16 +27,7 @@ public final class ProgrammeMetrics implements MetricTable {
                 ExactSum.of("committed").as("committed"), ExactSum.of("disbursed").as("disbursed"),
                 ExactSum.of("spent").as("spent"),
                 countDistinct("partner_id").as("partners"), count(lit(1)).as("agreements"));
-        Dataset<Row> people = ServiceFacts.of(in).groupBy(col("programme_id").as("_p_programme"),
-                col("beneficiary_ref")).agg(
-                countDistinct("partner_id").as("_partners"),
-                max(when(col("priority_group"), lit(1)).otherwise(lit(0))).as("_priority"),
-                ExactSum.of("units").as("_units"));
-        Dataset<Row> delivery = people.groupBy(col("_p_programme")).agg(
-                count(lit(1)).as("_beneficiaries"),
-                ExactSum.of("_units").as("_units"),
-                sum("_priority").as("_priority_beneficiaries"),
-                sum(when(col("_partners").gt(1), lit(1L)).otherwise(lit(0L))).as("_overlap"));
+        Dataset<Row> delivery = DeliveryFacts.programmes(in);
         Dataset<Row> joined = in.programmes().select(col("programme_id"))
                 .join(money, col("programme_id").equalTo(col("_m_programme")), "left")
                 .join(delivery, col("programme_id").equalTo(col("_p_programme")), "left");

@@ -1,7 +1,6 @@
 package org.glasshouse.metrics;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 
 import java.util.List;
@@ -26,19 +25,8 @@ public final class ReachBreakdown implements MetricTable {
 
     @Override
     public Dataset<Row> compute(MetricInputs in) {
-        Dataset<Row> facts = ServiceFacts.of(in);
-        Dataset<Row> totals = facts.groupBy(col("programme_id").as("_t_programme"))
-                .agg(countDistinct("beneficiary_ref").as("_total"));
-        Dataset<Row> all = null;
-        for (String d : DIMENSIONS) {
-            Dataset<Row> one = facts.groupBy(col("programme_id"), col(d).cast("string").as("value"))
-                    .agg(countDistinct("beneficiary_ref").as("beneficiaries"))
-                    .withColumn("dimension", lit(d.equals("region_code") ? "region" : d));
-            all = all == null ? one : all.unionByName(one);
-        }
         Column share = Ratios.ratio(col("beneficiaries"), col("_total"));
-        return all.join(totals, col("programme_id").equalTo(col("_t_programme")))
-                .select(lit(in.asOf()).as("as_of"), col("programme_id"), col("dimension"), col("value"),
+        return DeliveryFacts.reach(in).select(lit(in.asOf()).as("as_of"), col("programme_id"), col("dimension"), col("value"),
                         col("beneficiaries"), share.as("share"), col("_total").as("programme_beneficiaries"));
     }
 }

@@ -1,6 +1,12 @@
 package org.glasshouse.nightly;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.glasshouse.parquet.LocalParquet;
 import org.glasshouse.config.GlasshouseProperties;
 import org.glasshouse.metrics.MetricCatalog;
 import org.glasshouse.metrics.MetricInputs;
@@ -28,7 +34,7 @@ public class MetricsTasklet implements Tasklet {
         RunPaths paths = params.paths();
         SparkSession session = spark.session();
         MetricInputs inputs = MetricInputs.of(params.asOf(), props.getReportingCurrency(),
-                d -> session.read().parquet(paths.curated(d).toString()))
+                d -> curated(session, paths.curated(d)))
                 .withThresholds(props.getThresholds().toThresholds())
                 .withQuality(QualityInputsLoader.load(session, paths));
         int[] started = {0};
@@ -38,5 +44,14 @@ public class MetricsTasklet implements Tasklet {
         });
         chunkContext.getStepContext().getStepExecution().setWriteCount(tables);
         return RepeatStatus.FINISHED;
+    }
+
+    /** A curated table, its schema read from a Parquet footer (no Spark job to infer it). */
+    static Dataset<Row> curated(SparkSession session, Path dir) {
+        try {
+            return LocalParquet.sparkRead(session, dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read curated table " + dir, e);
+        }
     }
 }

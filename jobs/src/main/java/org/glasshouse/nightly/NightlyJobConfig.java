@@ -15,12 +15,14 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The nightly job: ingest → validate → feedback (private, per partner) → metrics → report → publish. Each step is one tasklet that does its row work
  * in Spark and leaves its output in the run's folder, so a restart skips completed steps and resumes at the
- * failed one with everything it needs on disk.
+ * failed one with everything it needs on disk. Validate and metrics take an earlier completed run's outputs when
+ * their inputs, code and settings (and, for metrics, the as-of date) are unchanged ({@link ReusingTasklet}).
  */
 @Configuration
 public class NightlyJobConfig {
@@ -49,8 +51,8 @@ public class NightlyJobConfig {
     }
 
     @Bean
-    public ReportTasklet reportTasklet(SparkSessionProvider spark, GlasshouseProperties props) {
-        return new ReportTasklet(spark, props);
+    public ReportTasklet reportTasklet(GlasshouseProperties props) {
+        return new ReportTasklet(props);
     }
 
     @Bean
@@ -64,17 +66,30 @@ public class NightlyJobConfig {
     }
 
     @Bean
+    public SparkJobsPerStep sparkJobsPerStep(SparkSessionProvider spark) {
+        return new SparkJobsPerStep(spark);
+    }
+
+    @Bean
+    public RunFingerprint runFingerprint(ConfigurableEnvironment env) {
+        return new RunFingerprint(env);
+    }
+
+    @Bean
     public Job nightlyJob(JobRepository repo, PlatformTransactionManager tx, JobExplorer explorer,
                           IngestTasklet ingest, ValidateTasklet validate, FeedbackTasklet feedback,
                           MetricsTasklet metrics,
-                          ReportTasklet report, PublishTasklet publish, InputSizedSpark sized) {
+                          ReportTasklet report, PublishTasklet publish, InputSizedSpark sized,
+                          SparkJobsPerStep jobs, RunFingerprint fingerprint) {
         return new JobBuilder(JOB_NAME, repo)
                 .listener(new RunSummaryListener(explorer))
                 .start(step("ingest", ingest, repo, tx))
-                .next(sparkStep("validate", validate, repo, tx, sized))
-                .next(sparkStep("feedback", feedback, repo, tx, sized))
-                .next(sparkStep("metrics", metrics, repo, tx, sized))
-                .next(sparkStep("report", report, repo, tx, sized))
+                .next(sparkStep("validate", new ReusingTasklet(validate, ReusableSteps.VALIDATE, fingerprint), repo,
+                        tx, sized, jobs))
+                .next(sparkStep("feedback", feedback, repo, tx, sized, jobs))
+                .next(sparkStep("metrics", new ReusingTasklet(metrics, ReusableSteps.METRICS, fingerprint), repo,
+                        tx, sized, jobs))
+                .next(step("report", report, repo, tx)) // reads small Parquet tables on the driver: no Spark
                 .next(step("publish", publish, repo, tx))
                 .build();
     }
@@ -84,7 +99,7 @@ public class NightlyJobConfig {
     }
 
     private static Step sparkStep(String name, Tasklet tasklet, JobRepository repo, PlatformTransactionManager tx,
-                                  InputSizedSpark sized) {
-        return new StepBuilder(name, repo).tasklet(tasklet, tx).listener(sized).build();
+                                  InputSizedSpark sized, SparkJobsPerStep jobs) {
+        return new StepBuilder(name, repo).tasklet(tasklet, tx).listener(sized).listener(jobs).build();
     }
 }

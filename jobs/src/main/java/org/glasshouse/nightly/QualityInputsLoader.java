@@ -19,6 +19,7 @@ import org.glasshouse.contract.ContractCatalog;
 import org.glasshouse.ingest.LandedFile;
 import org.glasshouse.ingest.LandingManifest;
 import org.glasshouse.metrics.QualityInputs;
+import org.glasshouse.parquet.LocalParquet;
 import org.glasshouse.validate.FileAccount;
 import org.glasshouse.validate.ValidationReport;
 import org.glasshouse.validate.read.FileFinding;
@@ -53,7 +54,7 @@ public final class QualityInputsLoader {
         for (String d : ContractCatalog.DATASETS) {
             Path p = paths.runDir().resolve("findings").resolve(d);
             if (Files.isDirectory(p)) {
-                findings = findings.unionByName(spark.read().parquet(p.toString())
+                findings = findings.unionByName(LocalParquet.sparkRead(spark, p)
                         .select(col(RawRows.FILE_ID).as("file_id"), col("severity")));
             }
         }

@@ -5,13 +5,13 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
+import java.io.IOException;
+import java.util.ArrayList;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 import org.glasshouse.config.GlasshouseProperties;
 import org.glasshouse.metrics.MetricHistory;
+import org.glasshouse.parquet.LocalParquet;
+import org.glasshouse.parquet.SparkOrder;
 import org.glasshouse.release.ParquetTableWriter;
 import org.glasshouse.release.ReleaseBuilder;
 import org.glasshouse.report.Methodology;
@@ -19,7 +19,6 @@ import org.glasshouse.report.PublicTable;
 import org.glasshouse.report.PublicTables;
 import org.glasshouse.report.ReferenceTables;
 import org.glasshouse.reports.model.DataTable;
-import org.glasshouse.spark.SparkSessionProvider;
 import org.springframework.batch.core.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -29,15 +28,13 @@ import org.springframework.batch.repeat.RepeatStatus;
  * Builds this run's release in its private staging folder: every public table that exists (metric tables from the
  * metrics history, reference tables from the run's curated data), disclosure-controlled together, rendered as pages,
  * charts, PDF and open data. Metric and reference tables hold one row per agreement, partner or programme (reference-
- * data sized), so collecting them to the driver does not grow with the data.
+ * data sized) and are read on the driver without Spark: the step starts no Spark job.
  */
 public class ReportTasklet implements Tasklet {
 
-    private final SparkSessionProvider spark;
     private final GlasshouseProperties props;
 
-    public ReportTasklet(SparkSessionProvider spark, GlasshouseProperties props) {
-        this.spark = spark;
+    public ReportTasklet(GlasshouseProperties props) {
         this.props = props;
     }
 
@@ -45,7 +42,6 @@ public class ReportTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         NightlyParameters params = NightlyParameters.from(chunkContext);
         RunPaths paths = params.paths();
-        SparkSession session = spark.session();
         String asOf = params.asOf().toString();
         Map<String, PublicTable> specs = new LinkedHashMap<>();
         Map<String, DataTable> tables = new LinkedHashMap<>();
@@ -53,27 +49,31 @@ public class ReportTasklet implements Tasklet {
             Path partition = paths.metricPartition(spec.name(), asOf);
             if (!Files.isDirectory(partition)) continue; // a table this pipeline version does not compute
             specs.put(spec.name(), spec);
-            tables.put(spec.name(), collect(session.read().parquet(partition.toString()), spec));
+            tables.put(spec.name(), read(partition, spec));
         }
         for (PublicTable spec : ReferenceTables.all()) {
             Path curated = paths.curated(spec.name());
             if (!Files.isDirectory(curated)) continue;
             specs.put(spec.name(), spec);
-            tables.put(spec.name(), collect(session.read().parquet(curated.toString()), spec));
+            tables.put(spec.name(), read(curated, spec));
         }
-        DataTable history = impactHistory(session, paths);
+        DataTable history = impactHistory(paths);
         Path previous = Files.isSymbolicLink(paths.site()) ? paths.site().toRealPath() : null;
         ReleaseBuilder.build(new ReleaseBuilder.Request(props.getReport().getTitle(), params.asOf(),
                 params.runIdText(), params.releaseId(), props.getReportingCurrency(), specs, tables, history,
                 Methodology.entries(props.getThresholds().toThresholds()), previous, paths.inputsFile(), props), paths.staging(),
-                new ParquetTableWriter(session));
+                new ParquetTableWriter());
         chunkContext.getStepContext().getStepExecution().setWriteCount(tables.size());
         return RepeatStatus.FINISHED;
     }
 
-    private static DataTable collect(Dataset<Row> df, PublicTable spec) {
-        List<Row> rows = df.orderBy(spec.orderBy().stream().map(functions::col).toArray(Column[]::new))
-                .collectAsList();
+    /**
+     * One public table's rows in its published order. The tables are small (one row per agreement, partner or
+     * programme) and read on the driver without Spark, so the step runs no Spark job for them.
+     */
+    private DataTable read(Path dir, PublicTable spec) throws IOException {
+        List<Row> rows = new ArrayList<>(LocalParquet.readFolder(dir).rows());
+        rows.sort(SparkOrder.by(spec.orderBy()));
         return spec.fromRows(rows);
     }
 
@@ -81,16 +81,17 @@ public class ReportTasklet implements Tasklet {
      * impact_estimates of every as-of date (the latest completed run of each, plus this run), for the trend charts
      * with confidence bands. Runs that failed never count.
      */
-    private static DataTable impactHistory(SparkSession session, RunPaths paths) {
-        Path root = paths.metricsHistory().resolve(PublicTables.IMPACT_ESTIMATES.name());
-        if (!Files.isDirectory(root)) return null;
+    private DataTable impactHistory(RunPaths paths) throws IOException {
         long me = Long.parseLong(paths.runId());
-        Dataset<Row> rows = new MetricHistory(session, paths.metricsHistory(),
+        var partitions = new MetricHistory(null, paths.metricsHistory(),
                 r -> r == me || RunSummaryListener.completed(paths.runsDir().resolve(Long.toString(r))))
-                .latestPerAsOf(PublicTables.IMPACT_ESTIMATES.name()).drop("run_id");
-        List<String> order = new java.util.ArrayList<>(List.of("as_of"));
+                .latestPartitionsPerAsOf(PublicTables.IMPACT_ESTIMATES.name());
+        if (partitions.isEmpty()) return null;
+        List<String> order = new ArrayList<>(List.of("as_of"));
         order.addAll(PublicTables.IMPACT_ESTIMATES.orderBy());
-        return PublicTables.IMPACT_ESTIMATES.fromRows(
-                rows.orderBy(order.stream().map(functions::col).toArray(Column[]::new)).collectAsList());
+        List<Row> rows = new ArrayList<>();
+        for (Path p : partitions.values()) rows.addAll(LocalParquet.readFolder(p).rows());
+        rows.sort(SparkOrder.by(order));
+        return PublicTables.IMPACT_ESTIMATES.fromRows(rows);
     }
 }

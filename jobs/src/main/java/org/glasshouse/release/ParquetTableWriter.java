@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -15,44 +13,38 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.glasshouse.publish.ReleasePublisher;
+import org.glasshouse.parquet.LocalParquet;
 import org.glasshouse.reports.model.Column;
 import org.glasshouse.reports.model.DataTable;
 import org.glasshouse.reports.model.Suppressed;
 import org.glasshouse.reports.render.CellFormatter;
 
 /**
- * Writes a public table as one typed Parquet file through Spark (already on the classpath, so no second Parquet
- * stack). Numbers carry the CSV's rounding so the downloads reconcile; a suppressed cell is null, because a typed
- * column cannot hold the [c] marker (datapackage.json and the methodology page say so).
+ * Writes a public table as one typed Parquet file on the driver ({@link LocalParquet}: parquet-hadoop, already on the
+ * classpath through Spark, so no second Parquet stack and no Spark job per table). Numbers carry the CSV's rounding
+ * so the downloads reconcile; a suppressed cell is null, because a typed column cannot hold the [c] marker
+ * (datapackage.json and the methodology page say so).
  */
 public final class ParquetTableWriter {
 
-    private final SparkSession spark;
+    public ParquetTableWriter() {}
 
+    /** The same writer; the session is not needed (kept so callers holding one need not change). */
     public ParquetTableWriter(SparkSession spark) {
-        this.spark = spark;
+        this();
     }
 
     public void write(DataTable table, Path file) throws IOException {
         List<StructField> fields = new ArrayList<>();
         for (Column c : table.columns()) fields.add(DataTypes.createStructField(c.name(), type(c), true));
-        List<Row> rows = new ArrayList<>();
+        List<Row> rows = new ArrayList<>(table.rows().size());
         for (List<Object> r : table.rows()) {
             Object[] cells = new Object[r.size()];
             for (int i = 0; i < r.size(); i++) cells[i] = cell(r.get(i), table.columns().get(i));
             rows.add(RowFactory.create(cells));
         }
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".spark");
-        ReleasePublisher.deleteTree(tmp);
-        spark.createDataFrame(rows, new StructType(fields.toArray(StructField[]::new))).coalesce(1)
-                .write().parquet(tmp.toString());
-        try (Stream<Path> s = Files.list(tmp)) {
-            Path part = s.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst()
-                    .orElseThrow(() -> new IOException("Spark wrote no Parquet part for " + table.name()));
-            Files.move(part, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-        ReleasePublisher.deleteTree(tmp);
+        Files.createDirectories(file.getParent());
+        LocalParquet.write(new StructType(fields.toArray(StructField[]::new)), rows, file);
     }
 
     static DataType type(Column c) {

@@ -1,14 +1,10 @@
 package org.glasshouse.metrics.flags;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sort_array;
 
@@ -16,9 +12,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.glasshouse.metrics.AgreementFinancials;
-import org.glasshouse.metrics.ExactSum;
 import org.glasshouse.metrics.MetricInputs;
-import org.glasshouse.metrics.Money;
+import org.glasshouse.metrics.TransactionFacts;
 
 /** Judges the money of each agreement: spending after the end, over-disbursement, overspending, duplicates. */
 public final class FinancialFlags {
@@ -27,13 +22,9 @@ public final class FinancialFlags {
 
     public static Dataset<Row> afterEnd(MetricInputs in) {
         int grace = in.thresholds().expenditureGraceDays();
-        Dataset<Row> ag = in.agreements().select(col("agreement_id").as("_ag_id"), col("end_date"));
-        Dataset<Row> tx = Money.toReporting(in.transactions().filter(col("type").equalTo("expenditure")),
-                "amount", "currency", col("date"), "amount_rc", in);
-        Dataset<Row> late = tx.join(broadcast(ag), col("agreement_id").equalTo(col("_ag_id")))
-                .filter(col("date").gt(date_add(col("end_date"), grace)))
-                .groupBy(col("agreement_id"), col("end_date"))
-                .agg(count(lit(1)).as("n"), ExactSum.of("amount_rc").as("total"), max("date").as("latest"));
+        Dataset<Row> late = TransactionFacts.of(in).filter(col("after_end_n").gt(0)).select(col("agreement_id"),
+                col("end_date"), col("after_end_n").as("n"), col("after_end_total").as("total"),
+                col("after_end_latest").as("latest"));
         return Flags.of(late, FlagRule.AFTER_END, in.asOf(), col("agreement_id"), null,
                 format_string("%d expenditure(s) totalling %.2f %s dated after the end date %s (latest %s)",
                         col("n"), col("total"), lit(in.reportingCurrency()), col("end_date").cast("string"),

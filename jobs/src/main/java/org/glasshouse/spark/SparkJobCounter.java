@@ -1,0 +1,45 @@
+package org.glasshouse.spark;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.SparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
+
+/**
+ * Counts the Spark jobs started while it is registered. Each job has a fixed cost (planning, scheduling, task
+ * serialisation) that dominates small runs, so the count per step is the first figure to watch (docs/benchmarks.md).
+ */
+public final class SparkJobCounter extends SparkListener implements AutoCloseable {
+
+    private final SparkContext context;
+    private final AtomicInteger jobs = new AtomicInteger();
+
+    private SparkJobCounter(SparkContext context) {
+        this.context = context;
+    }
+
+    /** Starts counting the jobs of this context. */
+    public static SparkJobCounter start(SparkContext context) {
+        SparkJobCounter c = new SparkJobCounter(context);
+        context.addSparkListener(c);
+        return c;
+    }
+
+    @Override
+    public void onJobStart(SparkListenerJobStart jobStart) {
+        jobs.incrementAndGet();
+    }
+
+    /**
+     * Jobs started so far. Listener events arrive asynchronously; callers that need an exact figure read it after
+     * the work (the bus is drained within milliseconds on a local run).
+     */
+    public int jobs() {
+        return jobs.get();
+    }
+
+    @Override
+    public void close() {
+        context.removeSparkListener(this);
+    }
+}
