@@ -6,21 +6,36 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Stream;
-import org.glasshouse.publish.Checksums;
+import org.glasshouse.publish.Durable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lands new files from an input folder ({@code reference/<dataset>.csv} and {@code inbox/<partner_id>/...}) into the
- * landing zone, unchanged, with their SHA-256. A file whose checksum is already landed is not landed again.
+ * Lands new files from an input folder ({@code reference/<dataset>.csv} and {@code inbox/<partner_id>/...}) and
+ * from HTTP sources into the landing zone, unchanged, with their SHA-256 and the time the agency received them.
+ *
+ * <ul>
+ *   <li>A partner's drop folder is read without following links or opening anything that is not a regular file
+ *       ({@link InboxScanner}); a path never leaves its partner's folder (checked on the real path).</li>
+ *   <li>Each file is copied first and the copy hashed ({@link LandingCopy}); a file that changes while copied is
+ *       not landed this run.</li>
+ *   <li>A file is new unless the latest landing of the same partner, dataset, folder and name has the same
+ *       checksum: identical bytes from two partners both land, and A, then B, then A again lands A again (so the
+ *       partner ends on A).</li>
+ *   <li>Receipt time: the agency's receipt log ({@link ReceiptLog}) or the landing time, never a partner's.</li>
+ * </ul>
+ * Every refusal is an {@link IngestFinding} for the partner's feedback; one partner's problems never stop the
+ * others. Only faults of the agency's own storage (the landing zone cannot be written) stop the run.
  */
 public final class Ingestor {
 
@@ -32,6 +47,7 @@ public final class Ingestor {
     private final Clock clock;
     private final List<PartnerSource> sources;
     private final HttpFetcher fetcher;
+    private final IngestProperties settings;
 
     public Ingestor(Path landingDir, Collection<String> datasets, Clock clock) {
         this(landingDir, datasets, clock, List.of(), System::getenv);
@@ -39,121 +55,211 @@ public final class Ingestor {
 
     /** With partner sources from config/partners.yml; {@code env} supplies bearer tokens (System::getenv). */
     public Ingestor(Path landingDir, Collection<String> datasets, Clock clock, List<PartnerSource> sources,
-                    java.util.function.Function<String, String> env) {
+                    Function<String, String> env) {
+        this(landingDir, datasets, clock, sources, env, IngestProperties.UNLIMITED, HttpFetcher.Transport.DEFAULT);
+    }
+
+    public Ingestor(Path landingDir, Collection<String> datasets, Clock clock, List<PartnerSource> sources,
+                    Function<String, String> env, IngestProperties settings, HttpFetcher.Transport transport) {
         this.landingDir = landingDir;
         this.manifest = new LandingManifest(landingDir.resolve("manifest.jsonl"));
         this.datasets = datasets;
         this.clock = clock;
         this.sources = sources;
-        this.fetcher = new HttpFetcher(landingDir.resolve("_http"), env);
+        this.settings = settings;
+        this.fetcher = new HttpFetcher(landingDir.resolve("_http"), env, settings.effectiveMaxFileBytes(), transport);
     }
 
     public LandingManifest manifest() { return manifest; }
+
+    /** One ingest's working state. */
+    private final class Run {
+        final Path input;
+        final String runId;
+        final List<LandedFile> all;
+        final Map<String, LandedFile> latestByName = new HashMap<>();
+        final List<LandedFile> landed = new ArrayList<>();
+        final List<LandedFile> present = new ArrayList<>();
+        final List<IngestFinding> findings = new ArrayList<>();
+        final List<String> problems = new ArrayList<>();
+        final Map<String, ReceiptLog> receipts = new HashMap<>();
+        int seen;
+
+        Run(Path input, String runId, List<LandedFile> all) {
+            this.input = input;
+            this.runId = runId;
+            this.all = new ArrayList<>(all);
+            for (LandedFile f : all) {
+                latestByName.merge(f.nameKey(), f, (a, b) ->
+                        LandingManifest.arrival(b).compareTo(LandingManifest.arrival(a)) >= 0 ? b : a);
+            }
+        }
+
+        ReceiptLog receipts(String partner) {
+            if (LandedFile.REFERENCE.equals(partner)) return null;
+            return receipts.computeIfAbsent(partner, p -> ReceiptLog.read(receiptsDir(input), p, problems));
+        }
+    }
 
     public IngestResult ingest(Path input, String runId) throws IOException {
         if (!Files.isDirectory(input)) {
             throw new IOException("Input folder " + input + " does not exist; expected reference/ and inbox/ inside it");
         }
-        Set<String> known = new HashSet<>();
-        manifest.entries().forEach(e -> known.add(e.sha256()));
-        List<LandedFile> landed = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        int[] seen = {0};
+        List<String> repaired = new ArrayList<>();
+        manifest.repair().ifPresent(repaired::add);
+        Run run = new Run(input, runId, manifest.entries());
+        run.problems.addAll(repaired);
 
-        Path reference = input.resolve("reference");
-        if (Files.isDirectory(reference)) {
-            for (Path f : listFiles(reference)) {
-                take(f, LandedFile.REFERENCE, null, input.relativize(f).toString(), runId, Map.of(), known, landed,
-                        problems, seen);
-            }
-        }
-        Path inbox = input.resolve("inbox");
-        if (Files.isDirectory(inbox)) {
-            for (Path partnerDir : listDirs(inbox)) {
-                String partner = partnerDir.getFileName().toString();
-                if (!DatasetNaming.SAFE_ID.matcher(partner).matches()) {
-                    problems.add("inbox folder '" + partner + "' is not a valid partner id; its files were not taken");
-                    continue;
-                }
-                // One partner's unreadable folder is reported and does not stop the others.
-                try {
-                    Map<String, String> submitted = SubmissionLog.read(partnerDir);
-                    for (Path f : listFiles(partnerDir)) {
-                        take(f, partner, null, input.relativize(f).toString(), runId, submitted, known, landed,
-                                problems, seen);
-                    }
-                    for (Path sub : listDirs(partnerDir)) {
-                        for (Path f : listFiles(sub)) {
-                            take(f, partner, sub.getFileName().toString(), input.relativize(f).toString(), runId,
-                                    submitted, known, landed, problems, seen);
-                        }
-                    }
-                } catch (IOException | RuntimeException e) {
-                    problems.add("partner " + partner + ": drop folder could not be read: " + e.getMessage());
-                }
-            }
+        takeReference(run, input.resolve("reference"));
+        InboxScanner.Scan scan = InboxScanner.scan(input);
+        run.problems.addAll(scan.problems());
+        run.findings.addAll(scan.findings());
+        for (InboxScanner.Candidate c : scan.files()) {
+            take(run, c.file(), c.partnerId(), c.folder(), c.source(), false, c.partnerRoot());
         }
         for (PartnerSource s : sources) {
             if (s.kind() != PartnerSource.Kind.HTTP) continue;
-            // A failing HTTP source (down, 404, bad token) is reported and the other partners go on.
-            try {
-                for (Map.Entry<Path, String> f : fetcher.fetch(s).entrySet()) {
-                    take(f.getKey(), s.partnerId(), null, f.getValue(), runId, Map.of(), known, landed, problems, seen);
-                }
-            } catch (IOException | RuntimeException e) {
-                log.warn("Partner {} source failed: {}", s.partnerId(), e.getMessage());
-                problems.add("partner " + s.partnerId() + ": source failed: " + e.getMessage());
+            HttpFetcher.Fetched fetched = fetcher.fetch(s);
+            for (HttpFetcher.Failure f : fetched.failures()) {
+                log.warn("Partner {} source failed: {}", s.partnerId(), f.message());
+                run.findings.add(IngestFinding.of(s.partnerId(), f.url(), null, IngestRule.SOURCE_FAILED,
+                        "source failed: " + f.message()));
+            }
+            for (Map.Entry<Path, String> f : fetched.files().entrySet()) {
+                take(run, f.getKey(), s.partnerId(), null, f.getValue(), false, null);
             }
         }
-        log.info("Ingest: {} new file(s) landed, {} already ingested, {} problem(s)", landed.size(), seen[0],
+        noteSuperseded(run);
+
+        List<String> problems = new ArrayList<>(run.problems);
+        run.findings.forEach(f -> problems.add(f.problem()));
+        log.info("Ingest: {} new file(s) landed, {} already ingested, {} problem(s)", run.landed.size(), run.seen,
                 problems.size());
-        return new IngestResult(landed, seen[0], problems);
+        return new IngestResult(List.copyOf(run.landed), run.seen, List.copyOf(problems), List.copyOf(run.findings));
     }
 
-    private void take(Path file, String partner, String folder, String source, String runId,
-                      Map<String, String> submitted, Set<String> known, List<LandedFile> landed,
-                      List<String> problems, int[] seen) throws IOException {
+    /** Agency reference data: links are the agency's own and are followed, but only regular files are opened. */
+    private void takeReference(Run run, Path reference) throws IOException {
+        if (!Files.isDirectory(reference)) return;
+        List<Path> entries;
+        try (Stream<Path> s = Files.list(reference)) {
+            entries = s.sorted().toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        for (Path f : entries) {
+            String name = f.getFileName().toString();
+            if (DatasetNaming.isMetadata(name) || Files.isDirectory(f)) continue;
+            if (!Files.isRegularFile(f)) {
+                run.problems.add("reference/" + Names.printable(name) + " is not a regular file; it was not read");
+                continue;
+            }
+            take(run, f, LandedFile.REFERENCE, null, run.input.relativize(f).toString(), true, null);
+        }
+    }
+
+    private void take(Run run, Path file, String partner, String folder, String source, boolean followLinks,
+                      Path partnerRoot) throws IOException {
         String name = file.getFileName().toString();
         if (DatasetNaming.isMetadata(name)) return;
-        Optional<String> dataset = DatasetNaming.datasetOf(folder, name, datasets);
-        Optional<String> format = DatasetNaming.formatOf(name);
-        if (dataset.isEmpty()) problems.add(source + ": file name does not start with a known dataset name");
-        if (format.isEmpty()) problems.add(source + ": unsupported file type (accepted: .csv, .jsonl, .parquet, .xlsx)");
-
-        String sha = Checksums.sha256(file);
-        if (!known.add(sha)) {
-            seen[0]++;
+        String dataset = DatasetNaming.datasetOf(folder, name, datasets).orElse(null);
+        String format = DatasetNaming.formatOf(name).orElse(null);
+        if (partnerRoot != null && !insideRoot(file, partnerRoot)) {
+            run.findings.add(IngestFinding.of(partner, source, dataset, IngestRule.OUTSIDE_INBOX,
+                    source + " resolves to a place outside the partner's folder; it was not read."));
             return;
         }
-        Path rel = Path.of(safeSegment(partner), sha, DatasetNaming.safeFileName(name));
+        Path tmp = landingDir.resolve("_incoming").resolve(UUID.randomUUID() + ".part");
+        LandingCopy.Result copy;
+        try {
+            copy = LandingCopy.copy(file, Names.printable(source), followLinks, tmp, settings.effectiveMaxFileBytes());
+        } catch (LandingCopy.LandingZoneException e) {
+            throw e;
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            run.findings.add(IngestFinding.of(partner, source, dataset, IngestRule.NOT_READ,
+                    source + " could not be read: " + e));
+            return;
+        }
+        if (copy.refused()) {
+            run.findings.add(IngestFinding.of(partner, source, dataset, copy.refusedRule(), copy.refusedMessage()));
+            return;
+        }
+        if (dataset == null) {
+            run.findings.add(IngestFinding.of(partner, source, null, IngestRule.UNKNOWN_DATASET,
+                    source + ": the file name does not start with a dataset name (" + String.join(", ", datasets)
+                            + ") and its folder is not one; it was kept but not validated."));
+        }
+        if (format == null) {
+            run.findings.add(IngestFinding.of(partner, source, dataset, IngestRule.UNSUPPORTED_TYPE,
+                    source + ": unsupported file type (accepted: .csv, .jsonl, .parquet, .xlsx); it was kept but "
+                            + "not validated."));
+        }
+        String key = LandedFile.nameKey(partner, dataset, folder, name);
+        LandedFile latest = run.latestByName.get(key);
+        if (latest != null && latest.sha256().equals(copy.sha256())) {
+            Files.deleteIfExists(copy.copy());
+            run.seen++;
+            run.present.add(latest);
+            return;
+        }
+        Path rel = Path.of(safeSegment(partner), copy.sha256(), DatasetNaming.safeFileName(name));
         Path target = landingDir.resolve(rel);
-        Files.createDirectories(target.getParent());
-        Path tmp = target.resolveSibling(target.getFileName() + ".part");
-        Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        String submittedAt = submitted.getOrDefault(name, Files.getLastModifiedTime(file).toInstant().toString());
-        LandedFile entry = new LandedFile(sha, Files.size(target), partner, dataset.orElse(null),
-                format.orElse(null), name, source, rel.toString(), clock.instant().toString(), submittedAt, runId);
+        try {
+            if (Files.exists(target)) {
+                // The same bytes under the same name were landed before (A, then B, then A again): one copy is kept.
+                Files.delete(copy.copy());
+            } else {
+                Files.createDirectories(target.getParent());
+                Files.move(copy.copy(), target, StandardCopyOption.ATOMIC_MOVE);
+                Durable.fsyncDirectory(target.getParent());
+                Durable.fsyncDirectory(target.getParent().getParent());
+            }
+        } catch (IOException e) {
+            throw new LandingCopy.LandingZoneException(target, e);
+        }
+        Instant arrived = clock.instant();
+        ReceiptLog receipts = run.receipts(partner);
+        Instant received = receipts == null ? arrived : receipts.receivedAt(name, copy.sha256(), arrived);
+        LandedFile entry = new LandedFile(copy.sha256(), copy.size(), partner, dataset, format, name, source,
+                rel.toString(), arrived.toString(), received.toString(), run.runId);
         manifest.append(entry);
-        landed.add(entry);
+        run.latestByName.put(key, entry);
+        run.all.add(entry);
+        run.landed.add(entry);
+        run.present.add(entry);
+    }
+
+    /** Files present now that another file of the same submission replaces: the partner is told which won. */
+    private static void noteSuperseded(Run run) {
+        Map<String, LandedFile> active = new LinkedHashMap<>();
+        for (LandedFile f : LandingManifest.activeSet(run.all)) active.put(f.replacementKey(), f);
+        for (LandedFile f : run.present) {
+            if (f.dataset() == null || f.format() == null) continue;
+            LandedFile winner = active.get(f.replacementKey());
+            if (winner == null || winner.equals(f) || winner.nameKey().equals(f.nameKey())) continue;
+            run.findings.add(IngestFinding.of(f.partnerId(), f.source(), f.dataset(), IngestRule.SUPERSEDED,
+                    f.source() + " is replaced by " + winner.source() + " (same partner, dataset and name without "
+                            + "extension, received later); only " + winner.source() + " is validated."));
+        }
+    }
+
+    /** The file's folder, resolved through every link, is the partner's folder or inside it. */
+    private static boolean insideRoot(Path file, Path root) {
+        try {
+            Path parent = file.toAbsolutePath().getParent().toRealPath();
+            return parent.resolve(file.getFileName()).startsWith(root);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private Path receiptsDir(Path input) {
+        String dir = settings.receiptsDir();
+        return dir == null || dir.isBlank() ? input.resolve("receipts") : Path.of(dir);
     }
 
     private static String safeSegment(String partner) {
         return LandedFile.REFERENCE.equals(partner) ? partner : DatasetNaming.safeFileName(partner);
-    }
-
-
-    private static List<Path> listFiles(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(Files::isRegularFile).sorted().toList();
-        }
-    }
-
-    private static List<Path> listDirs(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(Files::isDirectory).sorted().toList();
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
     }
 }

@@ -8,9 +8,12 @@ import java.util.List;
  * HTTP(S) URLs the agency fetches.
  *
  * @param tokenEnv name of the environment variable holding a bearer token, or null for no Authorization header
+ * @param deadline the longest one download may take in all (connection, redirects, retries and body)
+ * @param maxBytes the largest body accepted; 0 = the ingest limit (glasshouse.ingest.max-file-bytes)
  */
 public record PartnerSource(String partnerId, Kind kind, List<Download> downloads, String tokenEnv,
-                            Duration connectTimeout, Duration readTimeout, int retries, Duration backoff) {
+                            Duration connectTimeout, Duration readTimeout, int retries, Duration backoff,
+                            Duration deadline, long maxBytes) {
 
     public enum Kind { DIRECTORY, HTTP }
 
@@ -19,6 +22,6 @@ public record PartnerSource(String partnerId, Kind kind, List<Download> download
 
     public static PartnerSource directory(String partnerId) {
         return new PartnerSource(partnerId, Kind.DIRECTORY, List.of(), null, Duration.ofSeconds(10),
-                Duration.ofSeconds(60), 0, Duration.ZERO);
+                Duration.ofSeconds(60), 0, Duration.ZERO, Duration.ofMinutes(10), 0);
     }
 }

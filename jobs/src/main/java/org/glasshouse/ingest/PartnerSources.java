@@ -16,7 +16,7 @@ import java.util.Locale;
 /**
  * Reads config/partners.yml: the partners and each one's source. A partner that is not listed, or has no source,
  * uses its drop folder. Ids and URLs are checked here, before anything uses them: an id must be a safe id (it names
- * folders), a URL must be http or https.
+ * folders), a URL must be http or https and carry no credentials (tokens come from the environment).
  */
 public final class PartnerSources {
 
@@ -53,9 +53,20 @@ public final class PartnerSources {
             List<PartnerSource.Download> downloads = new ArrayList<>();
             for (JsonNode u : s.path("urls")) {
                 String url = u.isTextual() ? u.asText() : u.path("url").asText();
-                URI uri = URI.create(url);
-                if (uri.getScheme() == null || !List.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
-                    throw new IOException("partners.yml: partner " + id + ": not an http(s) URL: " + url);
+                URI uri;
+                try {
+                    uri = URI.create(url);
+                } catch (IllegalArgumentException e) {
+                    throw new IOException("partners.yml: partner " + id + ": not a valid URL: " + Names.redact(url));
+                }
+                if (uri.getScheme() == null || !List.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))
+                        || uri.getHost() == null) {
+                    throw new IOException("partners.yml: partner " + id + ": not an http(s) URL: " + Names.redact(url));
+                }
+                if (uri.getRawUserInfo() != null) {
+                    throw new IOException("partners.yml: partner " + id + ": a URL must not carry a user name or "
+                            + "password (" + Names.redact(url) + "); put a token in an environment variable named by "
+                            + "bearer_token_env");
                 }
                 String name = u.isTextual() ? null : u.path("file_name").asText(null);
                 if (name == null) {
@@ -68,7 +79,8 @@ public final class PartnerSources {
                     s.hasNonNull("bearer_token_env") ? s.path("bearer_token_env").asText() : null,
                     Duration.ofMillis(s.path("connect_timeout_ms").asLong(10_000)),
                     Duration.ofMillis(s.path("read_timeout_ms").asLong(60_000)),
-                    s.path("retries").asInt(3), Duration.ofMillis(s.path("backoff_ms").asLong(500))));
+                    s.path("retries").asInt(3), Duration.ofMillis(s.path("backoff_ms").asLong(500)),
+                    Duration.ofMillis(s.path("deadline_ms").asLong(600_000)), s.path("max_bytes").asLong(0)));
         }
         return out;
     }

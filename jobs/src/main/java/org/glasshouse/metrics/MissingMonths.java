@@ -1,15 +1,12 @@
 package org.glasshouse.metrics;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.sequence;
-import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.trunc;
 
 import org.apache.spark.sql.Dataset;
@@ -18,7 +15,8 @@ import org.apache.spark.sql.Row;
 /**
  * Completeness: months for which a partner owed a services submission and has none. A partner owes month M when
  * one of its agreements is active in M and M's report is due (earliest due day in M+1) on or before as-of. A month
- * counts as submitted when a services file is named for it or an accepted service row is dated in it.
+ * counts as submitted when a services file is named for it or an accepted service row is dated in it (so a file
+ * whose name carries no month counts for every month its rows cover).
  */
 public final class MissingMonths {
 
@@ -35,8 +33,7 @@ public final class MissingMonths {
                 .filter(col("due_date").leq(lit(in.asOf())))
                 .drop("_due_day");
         Dataset<Row> byName = in.quality().files().filter(col("dataset").equalTo("services"))
-                .select(col("partner_id"), to_date(concat(regexp_extract(col("file_name"),
-                        "(\\d{4}-(0[1-9]|1[0-2]))[^/]*$", 1), lit("-01")), "yyyy-MM-dd").as("month"))
+                .select(col("partner_id"), SubmissionTimeliness.monthInName(col("file_name")).as("month"))
                 .filter(col("month").isNotNull());
         Dataset<Row> byRows = DeliveryFacts.months(in);
         Dataset<Row> submitted = byName.unionByName(byRows).distinct();

@@ -31,6 +31,8 @@ public class FeedbackTasklet implements Tasklet {
         List<LandedFile> active = IngestTasklet.activeInputs(paths.inputsFile());
         ValidationReport report = IngestTasklet.JSON.readValue(paths.accountingFile().toFile(), ValidationReport.class);
         Map<String, FeedbackRows.FileInfo> files = FeedbackFiles.of(active);
+        // What ingest refused (links, pipes, unknown names, failed downloads) reaches the partner too.
+        report = IngestFeedback.merge(report, IngestTasklet.findings(paths), files);
         var rows = FeedbackRows.of(spark.session(), paths.findingsDir(), ContractCatalog.DATASETS,
                 report.fileFindings(), files);
         Map<String, ?> written = new FeedbackWriter(paths.feedbackDir(), paths.runId()).write(rows, report.files());

@@ -1,17 +1,23 @@
 package org.glasshouse.nightly;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import org.glasshouse.config.GlasshouseProperties;
 import org.glasshouse.contract.ContractCatalog;
+import org.glasshouse.ingest.HttpFetcher;
+import org.glasshouse.ingest.IngestFinding;
+import org.glasshouse.ingest.IngestProperties;
 import org.glasshouse.ingest.IngestResult;
 import org.glasshouse.ingest.Ingestor;
 import org.glasshouse.ingest.LandedFile;
 import org.glasshouse.ingest.LandingManifest;
 import org.glasshouse.ingest.PartnerSources;
-import org.glasshouse.config.GlasshouseProperties;
-import java.nio.file.Path;
+import org.glasshouse.publish.Durable;
 import org.springframework.batch.core.StepContribution;
 import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -20,22 +26,36 @@ import org.springframework.batch.repeat.RepeatStatus;
 
 /**
  * Lands new files and fixes the run's input set (inputs.json): the latest version of every file in the landing
- * zone. Later steps, and a restart, read exactly that set.
+ * zone. Later steps, and a restart, read exactly that set. What ingest refused or noted (links, pipes, files that
+ * changed while copied, unknown names, failed downloads) is kept in ingest-findings.json for the feedback step.
  */
 public class IngestTasklet implements Tasklet {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private final Clock clock;
     private final GlasshouseProperties props;
+    private final IngestProperties ingest;
 
     /** The run's active input set, as this step wrote it to inputs.json. */
-    static List<LandedFile> activeInputs(Path inputsFile) throws java.io.IOException {
-        return JSON.readValue(inputsFile.toFile(), new com.fasterxml.jackson.core.type.TypeReference<>() {});
+    static List<LandedFile> activeInputs(Path inputsFile) throws IOException {
+        return JSON.readValue(inputsFile.toFile(), new TypeReference<>() {});
     }
 
-    public IngestTasklet(Clock clock, GlasshouseProperties props) {
+    /** What ingest refused or noted for partners in this run (empty when the step wrote none). */
+    public static List<IngestFinding> findings(RunPaths paths) throws IOException {
+        Path f = findingsFile(paths);
+        if (!Files.isRegularFile(f)) return List.of();
+        return JSON.readValue(f.toFile(), new TypeReference<>() {});
+    }
+
+    static Path findingsFile(RunPaths paths) {
+        return paths.runDir().resolve("ingest-findings.json");
+    }
+
+    public IngestTasklet(Clock clock, GlasshouseProperties props, IngestProperties ingest) {
         this.clock = clock;
         this.props = props;
+        this.ingest = ingest;
     }
 
     @Override
@@ -45,12 +65,14 @@ public class IngestTasklet implements Tasklet {
         String partnersFile = props.getPartnersFile();
         Ingestor ingestor = new Ingestor(paths.landing(), ContractCatalog.DATASETS, clock,
                 PartnerSources.load(Path.of(partnersFile == null || partnersFile.isBlank() ? "config/partners.yml"
-                        : partnersFile)), System::getenv);
+                        : partnersFile)), System::getenv, ingest, HttpFetcher.Transport.DEFAULT);
         IngestResult result = ingestor.ingest(params.input(), params.runIdText());
         org.glasshouse.CrashPoint.reach("ingest"); // files landed, the run's input set not yet fixed
         List<LandedFile> active = LandingManifest.activeSet(ingestor.manifest().entries());
         Files.createDirectories(paths.runDir());
-        JSON.writerWithDefaultPrettyPrinter().writeValue(paths.inputsFile().toFile(), active);
+        Durable.writeAtomically(findingsFile(paths), JSON.writerWithDefaultPrettyPrinter()
+                .writeValueAsBytes(result.findings()));
+        Durable.writeAtomically(paths.inputsFile(), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(active));
 
         StepExecution step = chunkContext.getStepContext().getStepExecution();
         step.setReadCount(result.landed().size() + result.alreadyIngested());
@@ -59,6 +81,8 @@ public class IngestTasklet implements Tasklet {
         step.getExecutionContext().putInt("new_files", result.landed().size());
         step.getExecutionContext().putInt("already_ingested", result.alreadyIngested());
         step.getExecutionContext().putInt("active_files", active.size());
+        step.getExecutionContext().putInt("refused_files", (int) result.findings().stream()
+                .filter(f -> "error".equals(f.severity())).count());
         step.getExecutionContext().putString("problems", String.join("\n", result.problems()));
         return RepeatStatus.FINISHED;
     }

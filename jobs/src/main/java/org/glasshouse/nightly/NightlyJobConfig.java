@@ -30,8 +30,8 @@ public class NightlyJobConfig {
     public static final String JOB_NAME = "nightly";
 
     @Bean
-    public IngestTasklet ingestTasklet(GlasshouseProperties props) {
-        return new IngestTasklet(Clock.systemUTC(), props);
+    public IngestTasklet ingestTasklet(GlasshouseProperties props, org.glasshouse.ingest.IngestProperties ingest) {
+        return new IngestTasklet(Clock.systemUTC(), props, ingest);
     }
 
     @Bean

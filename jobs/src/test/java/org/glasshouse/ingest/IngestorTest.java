@@ -26,8 +26,9 @@ class IngestorTest {
         Files.writeString(input.resolve("reference/partners.csv"), "partner_id,name\nP01,A\n");
         Files.writeString(input.resolve("inbox/P01/services-2026-06.csv"), "record_id\nR1\n");
         Files.writeString(input.resolve("inbox/P01/transactions/2026.jsonl"), "{}\n");
-        Files.writeString(input.resolve("inbox/P01/_submissions.csv"),
-                "file_name,submitted_at\nservices-2026-06.csv,2026-07-03T09:00:00Z\n");
+        Files.createDirectories(input.resolve("receipts"));
+        Files.writeString(input.resolve("receipts/P01.csv"),
+                "file_name,received_at\nservices-2026-06.csv,2026-07-03T09:00:00Z\n");
         Ingestor ingestor = new Ingestor(landing, ContractCatalog.DATASETS, clock);
 
         IngestResult first = ingestor.ingest(input, "1");
