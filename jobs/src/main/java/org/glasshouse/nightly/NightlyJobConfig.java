@@ -48,8 +48,9 @@ public class NightlyJobConfig {
     }
 
     @Bean
-    public ReportTasklet reportTasklet(SparkSessionProvider spark, GlasshouseProperties props) {
-        return new ReportTasklet(spark, props);
+    public ReportTasklet reportTasklet(SparkSessionProvider spark, GlasshouseProperties props,
+                                       org.glasshouse.report.sdc.DisclosureSettings disclosure) {
+        return new ReportTasklet(spark, props, disclosure);
     }
 
     @Bean

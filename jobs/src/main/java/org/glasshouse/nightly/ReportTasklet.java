@@ -18,6 +18,7 @@ import org.glasshouse.report.Methodology;
 import org.glasshouse.report.PublicTable;
 import org.glasshouse.report.PublicTables;
 import org.glasshouse.report.ReferenceTables;
+import org.glasshouse.report.sdc.DisclosureSettings;
 import org.glasshouse.reports.model.DataTable;
 import org.glasshouse.spark.SparkSessionProvider;
 import org.springframework.batch.core.StepContribution;
@@ -35,10 +36,12 @@ public class ReportTasklet implements Tasklet {
 
     private final SparkSessionProvider spark;
     private final GlasshouseProperties props;
+    private final DisclosureSettings disclosure;
 
-    public ReportTasklet(SparkSessionProvider spark, GlasshouseProperties props) {
+    public ReportTasklet(SparkSessionProvider spark, GlasshouseProperties props, DisclosureSettings disclosure) {
         this.spark = spark;
         this.props = props;
+        this.disclosure = disclosure;
     }
 
     @Override
@@ -65,7 +68,8 @@ public class ReportTasklet implements Tasklet {
         Path previous = Files.isSymbolicLink(paths.site()) ? paths.site().toRealPath() : null;
         ReleaseBuilder.build(new ReleaseBuilder.Request(props.getReport().getTitle(), params.asOf(),
                 params.runIdText(), params.releaseId(), props.getReportingCurrency(), specs, tables, history,
-                Methodology.entries(props.getThresholds().toThresholds()), previous, paths.inputsFile(), props), paths.staging(),
+                Methodology.entries(props.getThresholds().toThresholds()), previous, paths.inputsFile(), props),
+                disclosure, paths.staging(),
                 new ParquetTableWriter(session));
         chunkContext.getStepContext().getStepExecution().setWriteCount(tables.size());
         return RepeatStatus.FINISHED;
