@@ -21,6 +21,7 @@ public record AgreementPeople(String agreements, String programmes, String partn
 
     @Override
     public void apply(ModelBuilder m) {
+        if (m.table(agreements) == null) return;
         Map<String, List<String>> byProgramme = new LinkedHashMap<>();
         Map<String, List<String>> byPartner = new LinkedHashMap<>();
         Map<String, Set<String>> partnersOf = new LinkedHashMap<>();
