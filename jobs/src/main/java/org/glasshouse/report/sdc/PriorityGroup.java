@@ -44,6 +44,7 @@ public record PriorityGroup(String agreements, String programmes, String overall
         if (m.table(breakdown) != null) {
             for (var e : byProgramme.entrySet()) {
                 String g = yes.get(e.getKey());
+                if (g == null && !no.containsKey(e.getKey())) continue; // the breakdown says nothing of the group
                 if (g == null) {
                     for (String p : e.getValue()) {
                         m.relate(new LinearRelation(List.of(new Term(p, 1)), Sense.EQ, 0,
