@@ -10,6 +10,7 @@ import org.glasshouse.report.sdc.ModelBuilder;
 import org.glasshouse.report.sdc.ModelRule;
 import org.glasshouse.report.sdc.PriorityGroup;
 import org.glasshouse.report.sdc.RepeatedCount;
+import org.glasshouse.report.sdc.ReportedCounts;
 import org.glasshouse.report.sdc.SumOfRows;
 import org.glasshouse.report.sdc.TableRow;
 
@@ -51,6 +52,11 @@ public final class ReleaseRelations {
                 // quartiles and the smallest count are order statistics of every agreement of the programme
                 new ComputedFrom("cost_quartiles", List.of("q1", "median", "q3", "iqr", "upper_fence",
                         "smallest_beneficiaries"), (m, r) -> agreementsOf(m, r.text("programme_id"))),
+                // indicator actuals may count people (their unit is not in the release): attainment, status and
+                // the projection over every period give them back
+                new ReportedCounts("indicator_results", "actual", List.of("agreement_id", "indicator_id", "period"),
+                        List.of("attainment", "status"), List.of("agreement_id", "indicator_id"),
+                        List.of("projected_at_end")),
                 // a cost-outlier flag's evidence quotes the agreement's cost and its programme's quartiles
                 new ComputedFrom("integrity_flags", List.of("evidence"), ReleaseRelations::flagEvidence));
     }

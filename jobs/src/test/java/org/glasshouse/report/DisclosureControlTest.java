@@ -225,6 +225,36 @@ class DisclosureControlTest {
                 .isEqualTo(new Interval(1, 96));
     }
 
+    private static final PublicTable RESULTS = new PublicTable("indicator_results", "i", List.of(
+            c("agreement_id", ColumnType.ID), c("indicator_id", ColumnType.ID), c("period", ColumnType.ID),
+            c("target", ColumnType.NUMBER), c("actual", ColumnType.NUMBER), c("attainment", ColumnType.RATE),
+            c("status", ColumnType.ID), c("projected_at_end", ColumnType.NUMBER)),
+            List.of(), List.of(), List.of("agreement_id", "indicator_id", "period"));
+
+    /**
+     * "Residents completing a course": 5 in the latest period of A2 is a small count of people; its attainment
+     * (5 / 9) and status give it back, and so does the projection over A2's periods. No relation links it, so it
+     * needs no second cell: [1, 40] (40, the largest value, is the attacker's ceiling).
+     */
+    @Test
+    void aSmallReportedIndicatorValueAndTheFiguresComputedFromIt() {
+        Map<String, DataTable> in = tables(table(RESULTS,
+                row("A1", "I", "2026-08", 60.0, 40.0, 0.6667, "on_track", 61.0),
+                row("A2", "I", "2026-07", 9.0, 12.0, 1.3333, "on_track", 4.0),
+                row("A2", "I", "2026-08", 9.0, 5.0, 0.5556, "off_track", 4.0),
+                row("A3", "I", "2026-08", 9.0, 7.5, 0.8333, "at_risk", 8.0)));
+
+        DisclosureControl.Outcome out = new DisclosureControl(10).protect(specs(RESULTS), in, ReleaseRelations.all());
+
+        assertThat(out.tables().get("indicator_results").rows()).containsExactly(
+                row("A1", "I", "2026-08", 60.0, 40.0, 0.6667, "on_track", 61.0),
+                row("A2", "I", "2026-07", 9.0, 12.0, 1.3333, "on_track", C),
+                row("A2", "I", "2026-08", 9.0, C, C, C, C),
+                row("A3", "I", "2026-08", 9.0, 7.5, 0.8333, "at_risk", 8.0));
+        assertThat(out.pattern().secondary()).isEmpty();
+        assertThat(interval(out.audit(), "indicator_results[A2,I,2026-08].actual")).isEqualTo(new Interval(1, 40));
+    }
+
     @Test
     void primarySuppressionAloneHidesOneToKMinusOneAndTheRowsDerivedFigures() {
         DataTable t = table(AGREEMENTS,

@@ -115,6 +115,12 @@ public final class ModelBuilder {
         }
     }
 
+    /** A count printed at this position that no peopleCounts column declares (e.g. a reported indicator value). */
+    public String count(String id, long value, Position at) {
+        add(id, value, at);
+        return id;
+    }
+
     private void add(String id, long value, Position at) {
         Cell had = cells.get(id);
         if (had != null && had.value() != value) {
