@@ -106,10 +106,17 @@ public final class DisclosureControl {
         SuppressionPattern pattern = r.pattern();
         List<String> secondary = new ArrayList<>();
         long people = 0;
+        // Latent counts hidden only because a count their figure needs is hidden are not further suppressions.
+        java.util.Set<String> forced = new java.util.HashSet<>();
+        for (String[] link : problem.hiddenWith()) if (pattern.isHidden(link[1])) forced.add(link[0]);
+        int secondaryCells = 0;
         for (String id : pattern.secondary()) {
             if (problem.cell(id).kind() == Cell.Kind.COUNT) {
                 secondary.add(id);
                 people += problem.cell(id).value();
+                secondaryCells++;
+            } else if (!forced.contains(id)) {
+                secondaryCells++;
             }
         }
         Auditor.Findings f = null;
@@ -122,7 +129,7 @@ public final class DisclosureControl {
             if (f.passed()) break;
         }
         return new DisclosureAudit(METHOD, k, p(), settings.costFunction().name().toLowerCase(java.util.Locale.ROOT),
-                r.optimal(), r.millis(), pattern.primary().size(), pattern.secondary().size(), people, shown,
+                r.optimal(), r.millis(), pattern.primary().size(), secondaryCells, people, shown,
                 f.narrowest(), f.narrowestCell(), f.primary());
     }
 
