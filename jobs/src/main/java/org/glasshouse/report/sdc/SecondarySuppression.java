@@ -34,7 +34,14 @@ public final class SecondarySuppression {
 
     /** Largest move of a witness cell: keeps the big-M coefficients small (sound: a tighter witness is a witness). */
     private static final long MOVE_CAP = 100_000;
-    private static final int MAX_ITERATIONS = 60;
+    private static final int MAX_ITERATIONS = 200;
+    /** Relations a witness may reach from its cell. */
+    private static final int RADIUS = 2;
+    /** Witness variables above which the cells are protected one at a time (the solver's tableau is dense). */
+    private static final int JOINT_BUDGET = 1500;
+
+    private final Map<String, Set<String>> neighbourhoods = new HashMap<>();
+    private Map<String, List<LinearRelation>> byCell;
 
     private final ProtectionProblem problem;
     private final Cost cost;
@@ -53,12 +60,26 @@ public final class SecondarySuppression {
         Set<String> primary = problem.primary();
         if (primary.isEmpty()) return new Result(new SuppressionPattern(Set.of(), Set.of()), 0, true, 0);
         Map<Block, Long> blocks = new LinkedHashMap<>();
+        Set<String> chosen = new LinkedHashSet<>();
         boolean optimal = true;
         for (int it = 1; it <= MAX_ITERATIONS; it++) {
-            Master m = master(primary, blocks);
+            Map<Block, Long> round = blocks;
+            Set<String> fixed = Set.of();
+            if (size(blocks) > JOINT_BUDGET) {
+                // Too big to solve at once (the solver's tableau is dense): protect one small cell at a time, keeping
+                // what earlier rounds hid. Each round is optimal for its cell; the whole is audited, not proven optimal.
+                optimal = false;
+                String first = failing(primary, chosen).stream().findFirst().orElseThrow();
+                round = new LinkedHashMap<>();
+                for (var b : blocks.entrySet()) if (b.getKey().cell().equals(first)) round.put(b.getKey(), b.getValue());
+                fixed = chosen;
+            }
+            Master m = master(primary, round, fixed);
             optimal &= m.optimal;
+            chosen = new LinkedHashSet<>(m.secondary);
+            if (!fixed.isEmpty()) chosen.addAll(fixed);
             Set<String> hidden = new LinkedHashSet<>(primary);
-            hidden.addAll(m.secondary);
+            hidden.addAll(chosen);
             AttackerProblem attacker = new AttackerProblem(problem, hidden, List.of(), true);
             boolean violated = false;
             for (String p : primary) {
@@ -76,11 +97,75 @@ public final class SecondarySuppression {
                 }
             }
             if (!violated) {
-                return new Result(new SuppressionPattern(primary, m.secondary), it, optimal,
+                return new Result(new SuppressionPattern(primary, chosen), it, optimal,
                         System.currentTimeMillis() - start);
             }
         }
         throw new IllegalStateException("secondary suppression did not converge in " + MAX_ITERATIONS + " rounds");
+    }
+
+    /** Primary cells the attacker still narrows under a pattern. */
+    private Set<String> failing(Set<String> primary, Set<String> secondary) {
+        Set<String> hidden = new LinkedHashSet<>(primary);
+        hidden.addAll(secondary);
+        AttackerProblem attacker = new AttackerProblem(problem, hidden, List.of(), true);
+        Set<String> out = new LinkedHashSet<>();
+        for (String p : primary) {
+            Cell c = problem.cell(p);
+            Interval i = attacker.interval(p);
+            if (i.upper() < c.value() + problem.upperProtection(c) - 1e-6
+                    || i.lower() > c.value() - problem.lowerProtection(c) + 1e-6) out.add(p);
+        }
+        return out;
+    }
+
+    /** Witness variables the blocks need. */
+    private int size(Map<Block, Long> blocks) {
+        int n = 0;
+        for (Block b : blocks.keySet()) n += neighbourhood(b.cell()).size();
+        return n;
+    }
+
+    /**
+     * The cells a witness for this cell may move: those within {@link #RADIUS} relations of it. Cells further away
+     * stay at their value in the witness, which only makes the model stricter (a witness that moves fewer cells is
+     * still a table the attacker cannot rule out); the audit checks the result against every relation.
+     */
+    private Set<String> neighbourhood(String cell) {
+        return neighbourhoods.computeIfAbsent(cell, c -> {
+            // 0-1 breadth-first: an equality passes a move on whole (freezing one side freezes the other), so
+            // crossing it is free; crossing an inequality costs one step of the radius.
+            Map<String, Integer> dist = new LinkedHashMap<>();
+            java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>();
+            dist.put(c, 0);
+            queue.add(c);
+            while (!queue.isEmpty()) {
+                String f = queue.pollFirst();
+                int d = dist.get(f);
+                for (LinearRelation rel : relationsOf().getOrDefault(f, List.of())) {
+                    int nd = d + (rel.sense() == LinearRelation.Sense.EQ ? 0 : 1);
+                    if (nd > RADIUS) continue;
+                    for (LinearRelation.Term t : rel.terms()) {
+                        Integer had = dist.get(t.cell());
+                        if (had != null && had <= nd) continue;
+                        dist.put(t.cell(), nd);
+                        if (nd == d) queue.addFirst(t.cell());
+                        else queue.addLast(t.cell());
+                    }
+                }
+            }
+            return new LinkedHashSet<>(dist.keySet());
+        });
+    }
+
+    private Map<String, List<LinearRelation>> relationsOf() {
+        if (byCell == null) {
+            byCell = new HashMap<>();
+            for (LinearRelation r : problem.relations()) {
+                for (LinearRelation.Term t : r.terms()) byCell.computeIfAbsent(t.cell(), x -> new ArrayList<>()).add(r);
+            }
+        }
+        return byCell;
     }
 
     /**
@@ -94,8 +179,23 @@ public final class SecondarySuppression {
 
     private record Master(Set<String> secondary, boolean optimal) {}
 
-    private Master master(Set<String> primary, Map<Block, Long> blocks) {
-        Set<String> always = problem.alwaysHidden();
+    /** A latent cell whose companion is relevant must be decided too (hiding the companion hides it). */
+    private boolean linked(String cell, Set<String> relevant) {
+        for (String[] l : problem.hiddenWith()) if (l[0].equals(cell) && relevant.contains(l[1])) return true;
+        return false;
+    }
+
+    private Master master(Set<String> primary, Map<Block, Long> blocks, Set<String> fixed) {
+        Set<String> always = new LinkedHashSet<>(problem.alwaysHidden());
+        always.addAll(fixed); // hidden by earlier rounds: free to move, no further cost
+        // Only cells some witness may move need a decision; the others stay published.
+        Set<String> relevant = new LinkedHashSet<>();
+        for (Block b : blocks.keySet()) relevant.addAll(neighbourhood(b.cell()));
+        for (LinearRelation r : problem.relations()) {
+            if (r.sense() == LinearRelation.Sense.EQ && r.terms().stream().anyMatch(t -> primary.contains(t.cell()))) {
+                r.terms().forEach(t -> relevant.add(t.cell()));
+            }
+        }
         ExpressionsBasedModel m = new ExpressionsBasedModel();
         m.options.time_abort = Math.max(1000, timeLimitMillis);
         Map<String, Variable> y = new LinkedHashMap<>();
@@ -103,6 +203,7 @@ public final class SecondarySuppression {
         for (Cell c : problem.cells().values()) total += c.value();
         for (Cell c : problem.cells().values()) {
             if (primary.contains(c.id()) || always.contains(c.id()) || problem.alwaysPublished(c)) continue;
+            if (!relevant.contains(c.id()) && !linked(c.id(), relevant)) continue;
             double w = cost == Cost.PEOPLE ? Math.max(c.value(), 0.001) : 1 + c.value() / (10 * Math.max(total, 1));
             y.put(c.id(), m.addVariable("y:" + c.id()).binary().weight(w));
         }
@@ -136,14 +237,17 @@ public final class SecondarySuppression {
             }
         }
         for (var b : blocks.entrySet()) witness(m, y, primary, always, b.getKey(), b.getValue(), n++);
+        Set<String> previously = new LinkedHashSet<>(fixed);
 
         Optimisation.Result res = m.minimise();
         if (!res.getState().isFeasible()) {
+            if (System.getenv("GLASSHOUSE_SDC_DEBUG") != null) System.err.println("blocks " + blocks + " y " + y.keySet() + "\n" + m);
             throw new IllegalStateException("no suppression pattern protects every small count (" + res.getState()
                     + "): the published relations pin a small count whatever is hidden");
         }
         Set<String> secondary = new LinkedHashSet<>();
         for (var e : y.entrySet()) if (res.doubleValue(m.indexOf(e.getValue())) > 0.5) secondary.add(e.getKey());
+        secondary.addAll(previously);
         return new Master(secondary, res.getState().isOptimal());
     }
 
@@ -152,8 +256,10 @@ public final class SecondarySuppression {
                          Block b, long margin, int tag) {
         long ceiling = problem.ceiling();
         Map<String, Variable> z = new HashMap<>();
+        Set<String> near = neighbourhood(b.cell());
         for (Cell c : problem.cells().values()) {
-            if (problem.alwaysPublished(c)) continue;
+            if (problem.alwaysPublished(c) || !near.contains(c.id())) continue;
+            if (!y.containsKey(c.id()) && !primary.contains(c.id()) && !always.contains(c.id())) continue;
             long up = Math.min(ceiling - c.value(), MOVE_CAP);
             long down = Math.min(c.value() - c.floor(), MOVE_CAP);
             Variable v = m.addVariable("z" + tag + ":" + c.id());
@@ -169,7 +275,9 @@ public final class SecondarySuppression {
         }
         Map<String, Long> values = problem.values();
         int n = 0;
-        for (LinearRelation r : problem.relations()) {
+        Set<LinearRelation> touched = new LinkedHashSet<>();
+        for (String c : z.keySet()) touched.addAll(relationsOf().getOrDefault(c, List.of()));
+        for (LinearRelation r : touched) {
             double slack = r.constant() - r.left(values);
             List<LinearRelation.Term> moving = new ArrayList<>();
             for (LinearRelation.Term t : r.terms()) if (z.containsKey(t.cell())) moving.add(t);
