@@ -240,15 +240,24 @@ public final class SecondarySuppression {
         Set<String> previously = new LinkedHashSet<>(fixed);
 
         Optimisation.Result res = m.minimise();
+        boolean rounded = false;
+        if (!res.getState().isFeasible()) {
+            // The branch and bound found no pattern in time: solve the linear relaxation and hide every cell it
+            // uses at all. Rounding y up only widens each witness's room, so the pattern still protects (audited).
+            m.relax();
+            res = m.minimise();
+            rounded = true;
+        }
         if (!res.getState().isFeasible()) {
             if (System.getenv("GLASSHOUSE_SDC_DEBUG") != null) System.err.println("blocks " + blocks + " y " + y.keySet() + "\n" + m);
             throw new IllegalStateException("no suppression pattern protects every small count (" + res.getState()
                     + "): the published relations pin a small count whatever is hidden");
         }
         Set<String> secondary = new LinkedHashSet<>();
-        for (var e : y.entrySet()) if (res.doubleValue(m.indexOf(e.getValue())) > 0.5) secondary.add(e.getKey());
+        double cut = rounded ? 1e-7 : 0.5;
+        for (var e : y.entrySet()) if (res.doubleValue(m.indexOf(e.getValue())) > cut) secondary.add(e.getKey());
         secondary.addAll(previously);
-        return new Master(secondary, res.getState().isOptimal());
+        return new Master(secondary, !rounded && res.getState().isOptimal());
     }
 
     /** The witness table for one primary cell and direction: cells move only where hidden, relations still hold. */
