@@ -51,8 +51,9 @@ public class NightlyJobConfig {
     }
 
     @Bean
-    public ReportTasklet reportTasklet(GlasshouseProperties props) {
-        return new ReportTasklet(props);
+    public ReportTasklet reportTasklet(GlasshouseProperties props,
+                                       org.glasshouse.report.sdc.DisclosureSettings disclosure) {
+        return new ReportTasklet(props, disclosure);
     }
 
     @Bean

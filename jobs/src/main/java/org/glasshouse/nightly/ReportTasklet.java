@@ -18,6 +18,7 @@ import org.glasshouse.report.Methodology;
 import org.glasshouse.report.PublicTable;
 import org.glasshouse.report.PublicTables;
 import org.glasshouse.report.ReferenceTables;
+import org.glasshouse.report.sdc.DisclosureSettings;
 import org.glasshouse.reports.model.DataTable;
 import org.springframework.batch.core.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -33,9 +34,11 @@ import org.springframework.batch.repeat.RepeatStatus;
 public class ReportTasklet implements Tasklet {
 
     private final GlasshouseProperties props;
+    private final DisclosureSettings disclosure;
 
-    public ReportTasklet(GlasshouseProperties props) {
+    public ReportTasklet(GlasshouseProperties props, DisclosureSettings disclosure) {
         this.props = props;
+        this.disclosure = disclosure;
     }
 
     @Override
@@ -61,7 +64,8 @@ public class ReportTasklet implements Tasklet {
         Path previous = Files.isSymbolicLink(paths.site()) ? paths.site().toRealPath() : null;
         ReleaseBuilder.build(new ReleaseBuilder.Request(props.getReport().getTitle(), params.asOf(),
                 params.runIdText(), params.releaseId(), props.getReportingCurrency(), specs, tables, history,
-                Methodology.entries(props.getThresholds().toThresholds()), previous, paths.inputsFile(), props), paths.staging(),
+                Methodology.entries(props.getThresholds().toThresholds()), previous, paths.inputsFile(), props),
+                disclosure, paths.staging(),
                 new ParquetTableWriter());
         chunkContext.getStepContext().getStepExecution().setWriteCount(tables.size());
         return RepeatStatus.FINISHED;

@@ -14,6 +14,8 @@ import org.glasshouse.report.PublicTable;
 import org.glasshouse.report.ReleaseChanges;
 import org.glasshouse.report.ReleaseRelations;
 import org.glasshouse.report.ReportAssembler;
+import org.glasshouse.report.sdc.DisclosureAuditFile;
+import org.glasshouse.report.sdc.DisclosureSettings;
 import org.glasshouse.reports.model.DataTable;
 import org.glasshouse.reports.model.Report;
 import org.glasshouse.reports.render.PdfRenderer;
@@ -40,10 +42,19 @@ public final class ReleaseBuilder {
     private ReleaseBuilder() {}
 
     public static Report build(Request r, Path staging, ParquetTableWriter parquet) throws IOException {
-        DisclosureControl sdc = new DisclosureControl(r.props().getReport().getMinimumCellSize());
-        Map<String, DataTable> safe = sdc.apply(r.specs(), r.tables(), ReleaseRelations.all());
+        return build(r, null, staging, parquet);
+    }
+
+    /** @param disclosure protection level, cost and time limit of disclosure control (null: their defaults) */
+    public static Report build(Request r, DisclosureSettings disclosure, Path staging, ParquetTableWriter parquet)
+            throws IOException {
+        DisclosureControl sdc = new DisclosureControl(r.props().getReport().getMinimumCellSize(), disclosure);
+        // Fails (and so publishes nothing) when the audit finds a small count narrowed below its protection level.
+        DisclosureControl.Outcome sdcOutcome = sdc.protect(r.specs(), r.tables(), ReleaseRelations.all());
+        Map<String, DataTable> safe = sdcOutcome.tables();
         DataTable history = r.impactHistory() == null || !r.specs().containsKey(r.impactHistory().name()) ? null
-                : sdc.apply(r.specs().get(r.impactHistory().name()), r.impactHistory());
+                : sdc.history(r.specs().get(r.impactHistory().name()), r.impactHistory(),
+                safe.get(r.impactHistory().name()), r.asOf().toString());
 
         Map<String, List<String>> keys = new LinkedHashMap<>();
         r.specs().forEach((name, spec) -> keys.put(name, spec.orderBy()));
@@ -52,12 +63,13 @@ public final class ReleaseBuilder {
                 staging.resolveSibling(staging.getFileName() + "-compare"));
 
         Report report = ReportAssembler.assemble(new ReportAssembler.Inputs(r.title(), r.asOf(), r.runId(),
-                r.currency(), sdc.k(), safe, r.methodology(), changes, history));
+                r.currency(), sdc.k(), safe, r.methodology(), changes, history, sdcOutcome.audit()));
         SiteRenderer.render(report, staging);
         org.glasshouse.CrashPoint.reach("report"); // pages staged, open data and PDF not yet
         for (DataTable t : report.openData()) parquet.write(t, staging.resolve("data").resolve(t.name() + ".parquet"));
         PdfRenderer.render(report, staging);
 
+        DisclosureAuditFile.write(staging, staging.resolveSibling(DisclosureAuditFile.PRIVATE), sdcOutcome.audit());
         GlasshouseProperties.Release meta = r.props().getRelease();
         ReleaseManifest.write(staging, new ReleaseManifest.Facts(r.runId(), r.releaseId(), r.asOf().toString(),
                 r.inputsJson(), r.props().getContractsDir(), r.props().getRules().getSeverity(),

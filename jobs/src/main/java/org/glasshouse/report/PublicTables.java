@@ -78,7 +78,7 @@ public final class PublicTables {
             c("cost_per_improved", MONEY, "Programme spent / participants who improved."),
             c("notes", TEXT, "Why a figure is empty, when it is.")),
             List.of("n_participants", "n_comparison"),
-            List.of("estimate", "ci_low", "ci_high", "p_value", "effect_size", "cost_per_improved"),
+            List.of("estimate", "ci_low", "ci_high", "p_value", "effect_size", "cost_per_improved", "notes"),
             List.of("programme_id", "indicator_id", "method"));
 
     public static final PublicTable PARTNER_METRICS = new PublicTable("partner_metrics",
@@ -202,7 +202,7 @@ public final class PublicTables {
             c("k", NUMBER, "Fence multiplier."),
             c("smallest_beneficiaries", COUNT, "Fewest beneficiaries of any agreement in the quartiles."),
             c("notes", TEXT, "Why the quartiles are not given, when they are not.")),
-            List.of("smallest_beneficiaries"), List.of("q1", "median", "q3", "iqr", "upper_fence"),
+            List.of(), List.of("q1", "median", "q3", "iqr", "upper_fence", "smallest_beneficiaries"),
             List.of("programme_id"));
 
     /** Every public table; the report step loads each from the metric table of the same name. */

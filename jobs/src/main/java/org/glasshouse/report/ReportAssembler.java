@@ -38,10 +38,11 @@ public final class ReportAssembler {
      * @param methodology   metric definitions for the methodology page
      * @param changes       comparison with the previous release
      * @param impactHistory impact_estimates across as-of dates (disclosure-controlled), or null
+     * @param disclosure    the disclosure-control audit of the release, or null
      */
     public record Inputs(String title, LocalDate asOf, String runId, String currency, int k,
                          Map<String, DataTable> tables, List<MethodologyEntry> methodology, ReleaseChanges changes,
-                         DataTable impactHistory) {
+                         DataTable impactHistory, org.glasshouse.report.sdc.DisclosureAudit disclosure) {
         DataTable t(String name) { return tables.get(name); }
     }
 
@@ -129,19 +130,7 @@ public final class ReportAssembler {
                 rows), "Metric definitions"));
         b.add(new Paragraph("A figure whose denominator is zero or missing is left empty and the notes column "
                 + "says why."));
-        b.add(new Heading(2, "Disclosure control"));
-        b.add(new Paragraph("To protect the people served, any count of people from 1 to " + (in.k() - 1)
-                + " (the minimum cell size is " + in.k() + ") is suppressed and shown as [c] on every page, chart "
-                + "table, the PDF and the open data (CSV and JSON show [c]; Parquet leaves the cell empty). Every "
-                + "figure computed from a suppressed count on the same row (cost per beneficiary, shares, impact "
-                + "estimates) is suppressed too."));
-        b.add(new Paragraph("Complementary suppression: where a total is published (a programme's people, a "
-                + "partner's people, a breakdown's groups), a single suppressed cell could be worked out by "
-                + "subtracting the others from the total. In every such group with one suppressed cell, the "
-                + "smallest other cell is suppressed as well (or the total, when no other cell is left), repeated "
-                + "across all tables of the release until no group has a single suppressed cell."));
-        b.add(new Paragraph("Charts do not draw suppressed values; their tables show [x]. Beneficiary references, "
-                + "contact details and the free-text descriptions of transactions are never published."));
+        b.addAll(DisclosureMethodology.blocks(in.k(), in.disclosure()));
         return b;
     }
 

@@ -94,6 +94,27 @@ class ReleaseContentsTest {
         assertThat(page).contains("<td class=\"num marker\">[c]</td>").doesNotContain(">7<", ">80<");
     }
 
+    /**
+     * Release 1: AGR-3, its one-agreement partner P3 and the "other" sex group hold 7 people each. The programme's
+     * 207 people are exactly its agreements' (overlap 0), so AGR-2 and P2 (80 each) go too, and the sex groups
+     * cover the programme, so male (50) goes: 210 people in 3 further cells, which the audit checks with the range
+     * the release states.
+     */
+    @Test
+    void theDisclosureAuditIsPartOfTheReleaseAndTheMethodologySaysItInPlainWords() throws Exception {
+        JsonNode audit = JSON.readTree(first.resolve("disclosure_audit.json").toFile());
+        assertThat(audit.get("minimum_cell_size").asInt()).isEqualTo(10);
+        assertThat(audit.get("protection_level").asInt()).isEqualTo(10);
+        assertThat(audit.get("cells_suppressed").get("primary").asInt()).isEqualTo(3);
+        assertThat(audit.get("cells_suppressed").get("secondary").asInt()).isEqualTo(3);
+        assertThat(audit.get("passed").asBoolean()).isTrue();
+        assertThat(audit.get("people_in_secondary_cells").get("low").asLong()).isLessThanOrEqualTo(210);
+        assertThat(audit.get("people_in_secondary_cells").get("high").asLong()).isGreaterThanOrEqualTo(210);
+        assertThat(read(first.resolve("SHA256SUMS"))).contains("disclosure_audit.json");
+        assertThat(read(first.resolve("methodology.html"))).contains("3 small counts were suppressed, and 3 further "
+                + "counts to protect them").contains("href=\"disclosure_audit.json\"");
+    }
+
     @Test
     void partnerTextIsEscapedInHtmlAndSvgAndNeutralisedInCsv() throws Exception {
         for (Path f : files(first)) {

@@ -123,10 +123,10 @@ final class ReleaseFixture {
                 r(AS_OF, "AGR-1", "PRG-A", "P1", 1000.0, 800.0, 600.0, 0.8, 0.75, 0.5, 1.2, 120L, 300.0, 5.0, 2.0, 0.3, null),
                 r(AS_OF, "AGR-2", "PRG-A", "P2", 500.0, 400.0, 300.0, 0.8, 0.75, 0.5, 1.2, 80L, 200.0, 3.75, 1.5, 0.25, null),
                 r(AS_OF, "AGR-3", "PRG-A", "P3", 100.0, 90.0, 60.0, 0.9, 0.6667, 0.5, 1.2, smallAgreementPeople, 20.0,
-                        60.0 / smallAgreementPeople, 3.0, 0.4, null))));
+                        60.0 / smallAgreementPeople, 3.0, 0.0, null))));
         t.put("programme_metrics", load(PublicTables.PROGRAMME_METRICS, List.<Object[]>of(
                 r(AS_OF, "PRG-A", 1600.0, 1290.0, 960.0, 0.8063, 0.7442, 200L + smallAgreementPeople, 520.0,
-                        960.0 / (200 + smallAgreementPeople), 0.29, 12L, null))));
+                        960.0 / (200 + smallAgreementPeople), 0.29, 0L, null))));
         t.put("impact_estimates", load(PublicTables.IMPACT_ESTIMATES, List.<Object[]>of(
                 r(AS_OF, "PRG-A", "IND-1", "pre_post", 4.5, 3.9, 5.1, 150L, 0L, 0.001, 0.7, 12.5, null))));
         t.put("partner_metrics", load(PARTNER_METRICS, List.<Object[]>of(
@@ -134,7 +134,7 @@ final class ReleaseFixture {
                 r(AS_OF, "P2", "business", 500.0, 400.0, 300.0, 80L, 3.75),
                 r(AS_OF, "P3", "community", 100.0, 90.0, 60.0, smallAgreementPeople, 60.0 / smallAgreementPeople))));
         t.put("reach_breakdown", load(REACH, List.<Object[]>of(
-                r(AS_OF, "PRG-A", "sex", "female", 150L, 0.73), r(AS_OF, "PRG-A", "sex", "male", 50L, 0.24),
+                r(AS_OF, "PRG-A", "sex", "female", 150L, 0.73), r(AS_OF, "PRG-A", "sex", "male", 43L + smallAgreementPeople, 0.24),
                 r(AS_OF, "PRG-A", "sex", "other", 7L, 0.03))));
         t.put("indicator_results", load(INDICATORS, List.<Object[]>of(
                 r(AS_OF, "AGR-1", "IND-1", "2026-07", 10.0, 20.0, 14.0, 0.4, "at_risk", 18.0),

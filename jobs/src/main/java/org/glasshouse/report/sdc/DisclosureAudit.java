@@ -1,0 +1,66 @@
+package org.glasshouse.report.sdc;
+
+import java.util.List;
+
+/**
+ * The audit of a release's disclosure control: the attacker's problem solved for every small count after
+ * suppression. Only {@link #publicSummary()} goes into the release; the per-cell results name the small counts and
+ * stay private.
+ *
+ * @param method            how secondary cells were chosen
+ * @param primaryCells      small counts hidden (1 to k−1)
+ * @param secondaryCells    further counts hidden to protect them
+ * @param peopleHidden      people in the further counts hidden (exact; private)
+ * @param peopleHiddenShown what the release says about peopleHidden: a range the audit took into account
+ * @param narrowest         the narrowest attacker interval of any hidden count (anyone can compute it)
+ * @param narrowestCell     which hidden count it is
+ * @param cells             per small count: value, interval, protection asked (private)
+ */
+public record DisclosureAudit(String method, int k, int p, String cost, boolean optimal, long millis,
+                              int primaryCells, int secondaryCells, long peopleHidden, Range peopleHiddenShown,
+                              Interval narrowest, String narrowestCell, List<CellAudit> cells) {
+
+    public record Range(long low, long high) {
+        public boolean exact() {
+            return low == high;
+        }
+    }
+
+    /** A small count and what the attacker can learn of it. */
+    public record CellAudit(String cell, long value, Interval interval, long neededBelow, long neededAbove,
+                            boolean protectedEnough) {}
+
+    public boolean passed() {
+        return cells.stream().allMatch(CellAudit::protectedEnough);
+    }
+
+    public List<CellAudit> failures() {
+        return cells.stream().filter(c -> !c.protectedEnough()).toList();
+    }
+
+    /** What the release publishes (disclosure_audit.json): nothing that names or sizes a small count. */
+    public java.util.Map<String, Object> publicSummary() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("method", method);
+        m.put("minimum_cell_size", k);
+        m.put("protection_level", p);
+        m.put("cost", cost);
+        m.put("optimal", optimal);
+        m.put("cells_suppressed", java.util.Map.of("primary", primaryCells, "secondary", secondaryCells));
+        java.util.Map<String, Object> hidden = new java.util.LinkedHashMap<>();
+        if (peopleHiddenShown != null) {
+            hidden.put("low", peopleHiddenShown.low());
+            hidden.put("high", peopleHiddenShown.high());
+        }
+        m.put("people_in_secondary_cells", peopleHiddenShown == null ? "withheld" : hidden);
+        m.put("passed", passed());
+        if (narrowest != null) {
+            java.util.Map<String, Object> n = new java.util.LinkedHashMap<>();
+            n.put("cell", narrowestCell);
+            n.put("lower", narrowest.lower());
+            n.put("upper", narrowest.upper());
+            m.put("narrowest_interval", n);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,32 @@
+package org.glasshouse.report.sdc;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of disclosure control beyond the minimum cell size (glasshouse.report.minimum-cell-size). Defaults are
+ * in config/application.yml; a missing value means: protection level = the minimum cell size, cost = people,
+ * time limit 60 s.
+ *
+ * @param protectionLevel  p, in people: the attacker's interval of a small count must reach p above it and p below
+ *                         it (or down to 1)
+ * @param cost             what secondary suppression minimises: people (the sum of the counts hidden beyond the
+ *                         small ones) or cells (their number)
+ * @param timeLimitSeconds time the solver may take for one round; past it the best protected pattern found is used
+ */
+@ConfigurationProperties(prefix = "glasshouse.disclosure")
+public record DisclosureSettings(Integer protectionLevel, String cost, Integer timeLimitSeconds) {
+
+    public int protectionLevel(int k) {
+        return protectionLevel == null || protectionLevel <= 0 ? k : protectionLevel;
+    }
+
+    public SecondarySuppression.Cost costFunction() {
+        if (cost == null || cost.isBlank() || cost.equalsIgnoreCase("people")) return SecondarySuppression.Cost.PEOPLE;
+        if (cost.equalsIgnoreCase("cells")) return SecondarySuppression.Cost.CELLS;
+        throw new IllegalArgumentException("glasshouse.disclosure.cost must be people or cells, was " + cost);
+    }
+
+    public long timeLimitMillis() {
+        return 1000L * (timeLimitSeconds == null || timeLimitSeconds <= 0 ? 60 : timeLimitSeconds);
+    }
+}
