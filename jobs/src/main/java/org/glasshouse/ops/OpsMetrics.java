@@ -102,6 +102,17 @@ public final class OpsMetrics {
         refreshRelease();
     }
 
+    /** Gauges of {@code schedule} mode: when the next run is due, and whether a failed run holds the scheduler. */
+    public void watchSchedule(java.util.function.Supplier<Instant> nextRun, java.util.function.BooleanSupplier held) {
+        Gauge.builder("glasshouse.schedule.next.run.timestamp", () -> {
+            Instant t = nextRun.get();
+            return t == null ? Double.NaN : t.toEpochMilli() / 1000.0;
+        }).baseUnit("seconds").description("When the scheduler runs the nightly next").register(registry);
+        Gauge.builder("glasshouse.schedule.held", () -> held.getAsBoolean() ? 1 : 0)
+                .description("1 while a failed run waits for an operator (the scheduler starts no new run)")
+                .register(registry);
+    }
+
     public RunFigures figures() {
         return figures;
     }

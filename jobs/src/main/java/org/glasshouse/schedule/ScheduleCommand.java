@@ -1,6 +1,5 @@
 package org.glasshouse.schedule;
 
-import io.micrometer.core.instrument.Gauge;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -79,13 +78,7 @@ public final class ScheduleCommand {
         metrics = new OpsMetrics(out, SiteAgeLimit.of(schedule.cronExpression(), schedule.zoneId(),
                 monitoring.siteAgeGrace(), clock.instant()), clock);
         if (previous != null) metrics.update(previous);
-        Gauge.builder("glasshouse.schedule.next.run.timestamp", trigger,
-                        t -> t.nextRun() == null ? Double.NaN : t.nextRun().toEpochMilli() / 1000.0)
-                .baseUnit("seconds").description("When the scheduler runs the nightly next").register(metrics.registry());
-        Gauge.builder("glasshouse.schedule.held", this, s -> s.held ? 1 : 0)
-                .description("1 while a failed run waits for an operator (the scheduler starts no new run)")
-                .register(metrics.registry());
-
+        metrics.watchSchedule(trigger::nextRun, () -> held);
         MetricsEndpoint endpoint = monitoring.port() < 0 ? null
                 : MetricsEndpoint.start(monitoring.host(), monitoring.port(), metrics::scrape);
         ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
