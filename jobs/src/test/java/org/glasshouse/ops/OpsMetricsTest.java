@@ -63,8 +63,8 @@ class OpsMetricsTest {
         String text = m.scrape();
         assertThat(text).contains(
                 "# TYPE glasshouse_last_success_timestamp_seconds gauge",
-                "glasshouse_last_success_timestamp_seconds 1.79521855E9",
-                "glasshouse_last_run_timestamp_seconds 1.7953051E9",
+                "glasshouse_last_success_timestamp_seconds 1.79566015E9",   // 2026-11-26T02:29:10Z
+                "glasshouse_last_run_timestamp_seconds 1.7957467E9",        // 2026-11-27T02:31:40Z
                 "glasshouse_last_run_id 7.0",
                 "glasshouse_last_run_failed 1.0",
                 "glasshouse_last_run_failure{kind=\"transient\",step=\"metrics\"} 1.0",
@@ -75,7 +75,7 @@ class OpsMetricsTest {
                 "glasshouse_rows_quarantined{dataset=\"services\",partner=\"P01\"} 2.0",
                 "glasshouse_files_refused{dataset=\"services\",partner=\"P01\"} 1.0",
                 "glasshouse_rows_read{dataset=\"agreements\",partner=\"_reference\"} 12.0",
-                "glasshouse_partner_last_file_timestamp_seconds{partner=\"P01\"} 1.7636544E9",
+                "glasshouse_partner_last_file_timestamp_seconds{partner=\"P01\"} 1.7951616E9",
                 "glasshouse_partner_last_file_timestamp_seconds{partner=\"P02\"} 0.0",
                 "glasshouse_site_release{release=\"2026-11-26-run6\"} 1.0",
                 "glasshouse_site_age_seconds 10800.0",

@@ -41,7 +41,8 @@ class StepProgressTest {
         SparkProgress progress = SparkProgress.attach(spark.sparkContext());
         assertThat(SparkProgress.attach(spark.sparkContext())).isSameAs(progress);
         SparkProgress.Snapshot before = progress.snapshot();
-        assertThat(spark.read().option("header", "true").csv(csv.toString()).count()).isEqualTo(100);
+        assertThat(spark.read().option("header", "true").schema("n INT").csv(csv.toString()).count())
+                .isEqualTo(100);
         SparkProgress.Snapshot work = progress.snapshot().since(before);
         for (int i = 0; i < 100 && work.rowsRead() < 100; i++) { // listener events arrive asynchronously
             Thread.sleep(100);
