@@ -15,6 +15,9 @@ import org.glasshouse.cli.StatusCommand;
 import org.glasshouse.cli.UsageException;
 import org.glasshouse.cli.ValidateCommand;
 import org.glasshouse.generate.SampleDataGenerator;
+import org.glasshouse.ops.GracefulStop;
+import org.glasshouse.schedule.ScheduleCommand;
+import org.glasshouse.schedule.ScheduleProperties;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -29,6 +32,9 @@ public final class Glasshouse {
                        Defaults: --input sample-data (with the 'sample' profile), --out ./out, --as-of today (UTC).
               status   [--out DIR] [--limit N]      Recent runs from the job repository.
               restart  [--out DIR]                  Resume the last failed run at the step that failed.
+              schedule [--input DIR] [--out DIR] [--profile P]
+                       Stay running and run the nightly on glasshouse.schedule.cron (never two at once); restart
+                       a run that failed for a transient reason; serve metrics; SIGTERM stops at a safe point.
               validate FILE --dataset D --partner P [--reference DIR]
                        Check one file as the nightly would and print its feedback; stores nothing.
                        Reference data from DIR (default: the bundled sample-data/reference).
@@ -66,6 +72,7 @@ public final class Glasshouse {
                 case "nightly" -> nightly(CliOptions.parse(rest, Set.of("input", "out", "as-of", "profile"), Set.of()));
                 case "status" -> status(CliOptions.parse(rest, Set.of("out", "limit", "profile"), Set.of()));
                 case "restart" -> restart(CliOptions.parse(rest, Set.of("out", "profile"), Set.of()));
+                case "schedule" -> schedule(CliOptions.parse(rest, Set.of("input", "out", "profile"), Set.of()));
                 case "validate" -> validate(CliOptions.parse(rest, Set.of("dataset", "partner", "reference", "profile"),
                         Set.of()));
                 case "generate" -> generate(CliOptions.parse(rest, Set.of("services", "out", "seed"), Set.of()));
@@ -94,6 +101,7 @@ public final class Glasshouse {
         if (o.has("profile")) profiles.addAll(Arrays.asList(o.get("profile", "").split(",")));
         try (ConfigurableApplicationContext ctx = start(out, profiles, o.springArgs())) {
             requireSecret(ctx);
+            gracefulStop(ctx);
             return NightlyCommand.run(ctx, input, out, asOf);
         }
     }
@@ -116,8 +124,35 @@ public final class Glasshouse {
         List<String> profiles = profiles(o);
         if (profiles.isEmpty()) profiles.add("sample");
         try (ConfigurableApplicationContext ctx = start(out, profiles, o.springArgs())) {
+            gracefulStop(ctx);
             return RestartCommand.run(ctx, out);
         }
+    }
+
+    private static int schedule(CliOptions o) throws Exception {
+        Path input = o.has("input") ? Path.of(o.get("input", "")) : bundledSampleData();
+        if (!Files.isDirectory(input)) throw new UsageException("input folder " + input + " does not exist");
+        Path out = Path.of(o.get("out", "out"));
+        List<String> profiles = new ArrayList<>();
+        if (!o.has("input")) profiles.add("sample");
+        if (o.has("profile")) profiles.addAll(Arrays.asList(o.get("profile", "").split(",")));
+        ScheduleCommand.Contexts contexts = () -> {
+            ConfigurableApplicationContext ctx = start(out, profiles, o.springArgs(), false);
+            try {
+                requireSecret(ctx);
+            } catch (RuntimeException e) {
+                ctx.close();
+                throw e;
+            }
+            return ctx;
+        };
+        return new ScheduleCommand(contexts, input, out, java.time.Clock.systemDefaultZone(), GracefulStop.process())
+                .run();
+    }
+
+    /** SIGTERM or Ctrl-C stop the run at the end of its current step, so 'restart' resumes it cleanly. */
+    private static void gracefulStop(ConfigurableApplicationContext ctx) {
+        GracefulStop.process().install(ctx.getBean(ScheduleProperties.class).stopGrace());
     }
 
     private static int validate(CliOptions o) throws Exception {
@@ -202,8 +237,15 @@ public final class Glasshouse {
     }
 
     static ConfigurableApplicationContext start(Path out, List<String> profiles, List<String> springArgs) {
+        return start(out, profiles, springArgs, true);
+    }
+
+    /** shutdownHook false: the caller closes the context (the scheduler opens one per run and handles SIGTERM). */
+    static ConfigurableApplicationContext start(Path out, List<String> profiles, List<String> springArgs,
+                                                boolean shutdownHook) {
         Path abs = out.toAbsolutePath().normalize();
         return new SpringApplicationBuilder(GlasshouseApplication.class)
+                .registerShutdownHook(shutdownHook)
                 .properties("glasshouse.out=" + abs)
                 .profiles(profiles.toArray(String[]::new))
                 .run(springArgs.toArray(String[]::new));

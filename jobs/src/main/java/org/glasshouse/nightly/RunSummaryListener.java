@@ -50,7 +50,7 @@ public class RunSummaryListener implements JobExecutionListener {
         }
     }
 
-    RunSummary summarise(JobExecution job) throws IOException {
+    public RunSummary summarise(JobExecution job) throws IOException {
         NightlyParameters params = NightlyParameters.from(job.getJobParameters());
         RunPaths paths = params.paths();
         Map<String, StepExecution> latest = new LinkedHashMap<>();
@@ -124,7 +124,10 @@ public class RunSummaryListener implements JobExecutionListener {
         s.problems().forEach(p -> out.println("  problem: " + p));
         out.println("  partner feedback (private): " + s.out() + "/private/feedback/" + s.runId() + "/<partner_id>/");
         if (s.release() != null) out.println("  published release " + s.release() + " at " + s.out() + "/site");
-        if (s.failure() != null) out.println("  FAILED: " + s.failure());
+        if (s.failure() != null) {
+            out.println("STOPPED".equals(s.status()) ? "  STOPPED on request; 'glasshouse restart' resumes it"
+                    : "  FAILED: " + s.failure());
+        }
         if (s.failureCause() != null) {
             out.println("  cause: " + java.util.Arrays.stream(FailureCause.values())
                     .filter(c -> c.label().equals(s.failureCause())).findFirst()
