@@ -1,0 +1,58 @@
+package org.glasshouse.serve;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.util.Iterator;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorLoader;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ReadChannel;
+import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
+import org.apache.arrow.vector.ipc.message.MessageSerializer;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.util.ArrowUtils;
+import org.glasshouse.serve.client.BatchSink;
+
+/**
+ * A Spark result as Arrow record batches, built by Spark's own converter (the one behind PySpark's toPandas) on the
+ * executors: decimals stay Decimal128(p, s), dates DateDay, timestamps microseconds in the session time zone, longs
+ * Int64, doubles Float64, strings Utf8. Partitions reach the driver one at a time, so a large result is streamed.
+ */
+public final class SparkArrow {
+
+    private SparkArrow() {}
+
+    /** The Arrow schema of the batches {@link #stream} sends (the same settings Spark's converter uses). */
+    public static Schema schema(Dataset<Row> result) {
+        var conf = result.sparkSession().conf();
+        String timeZone = conf.get("spark.sql.session.timeZone");
+        boolean errorOnDuplicates = "legacy".equals(conf.get("spark.sql.execution.pandas.structHandlingMode", "legacy"));
+        boolean largeVarTypes = Boolean.parseBoolean(conf.get("spark.sql.execution.arrow.useLargeVarTypes", "false"));
+        return ArrowUtils.toArrowSchema(result.schema(), timeZone, errorOnDuplicates, largeVarTypes);
+    }
+
+    /** Runs the query and hands each batch to the sink; stops when the sink returns false (e.g. a cancelled call). */
+    public static void stream(Dataset<Row> result, BufferAllocator allocator, BatchSink sink) {
+        Schema schema = schema(result);
+        Iterator<byte[]> batches = ((org.apache.spark.sql.classic.Dataset<Row>) result).toArrowBatchRdd().toJavaRDD()
+                .toLocalIterator();
+        try (VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator)) {
+            VectorLoader loader = new VectorLoader(root);
+            sink.start(root);
+            while (batches.hasNext()) {
+                byte[] bytes = batches.next();
+                try (ArrowRecordBatch batch = MessageSerializer.deserializeRecordBatch(
+                        new ReadChannel(Channels.newChannel(new ByteArrayInputStream(bytes))), allocator)) {
+                    loader.load(batch);
+                }
+                if (root.getRowCount() > 0 && !sink.batch(root)) return;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read an Arrow batch Spark produced", e);
+        }
+    }
+}
