@@ -104,7 +104,7 @@ public final class AnalystFlightSqlProducer extends BasicFlightSqlProducer {
                     .build();
             listener.onNext(new Result(Any.pack(result).toByteArray()));
             listener.onCompleted();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             listener.onError(status(e));
         }
     }
@@ -190,7 +190,7 @@ public final class AnalystFlightSqlProducer extends BasicFlightSqlProducer {
                 listener.putNext();
                 listener.completed();
             }
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             listener.error(status(e));
         }
     }
@@ -220,7 +220,7 @@ public final class AnalystFlightSqlProducer extends BasicFlightSqlProducer {
                 listener.onNext(new Result(part.getBytes(StandardCharsets.UTF_8)));
             }
             listener.onCompleted();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             listener.onError(status(e));
         }
     }
@@ -230,7 +230,7 @@ public final class AnalystFlightSqlProducer extends BasicFlightSqlProducer {
     private Schema schemaOf(String sql) {
         try {
             return SparkArrow.schema(views.query(sql));
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             throw status(e);
         }
     }
@@ -256,7 +256,7 @@ public final class AnalystFlightSqlProducer extends BasicFlightSqlProducer {
             });
             if (listener.isCancelled()) return;
             listener.completed();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             listener.error(status(QueryErrors.failed(e)));  // e.g. an ANSI cast or division error: the query's
         }
     }
@@ -299,7 +299,7 @@ public final class AnalystFlightSqlProducer extends BasicFlightSqlProducer {
     }
 
     /** Refused or unanswerable queries are the client's to fix (INVALID_ARGUMENT); anything else is ours. */
-    private static RuntimeException status(RuntimeException e) {
+    private static RuntimeException status(Exception e) {
         if (e instanceof org.apache.arrow.flight.FlightRuntimeException f) return f;
         CallStatus status = e instanceof QueryFailed ? CallStatus.INVALID_ARGUMENT : CallStatus.INTERNAL;
         return status.withDescription(QueryErrors.failed(e).getMessage()).toRuntimeException();

@@ -37,7 +37,7 @@ public final class LocalQueries implements QueryBackend {
         Dataset<Row> result = views.query(sql);
         try {
             SparkArrow.stream(maxRows >= 0 ? result.limit(maxRows) : result, allocator, sink);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             throw QueryErrors.failed(e);
         }
     }
@@ -46,7 +46,7 @@ public final class LocalQueries implements QueryBackend {
     public Schema schema(String sql) {
         try {
             return SparkArrow.schema(views.query(sql));
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             throw QueryErrors.failed(e);
         }
     }

@@ -10,9 +10,7 @@ final class QueryErrors {
 
     static QueryFailed failed(Throwable e) {
         if (e instanceof QueryFailed q) return q;
-        // Spark's AnalysisException (unknown view or column) is checked in Java's eyes but never declared.
-        Object thrown = e;
-        if (thrown instanceof AnalysisException ae) return new QueryFailed(ae.getSimpleMessage());
+        if (e instanceof AnalysisException ae) return new QueryFailed(ae.getSimpleMessage());
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
         String message = root.getMessage() == null ? root.toString() : root.getMessage();

@@ -62,7 +62,7 @@ public final class ServedViews {
         try {
             QueryGuard.check(s.session(), sql);
             return s.session().sql(sql);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {  // AnalysisException is checked in Java's eyes, though Spark never declares it
             throw QueryErrors.failed(e);
         }
     }

@@ -11,11 +11,16 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ReadChannel;
 import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
 import org.apache.arrow.vector.ipc.message.MessageSerializer;
+import org.apache.arrow.flight.sql.FlightSqlColumnMetadata;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.util.ArrowUtils;
 import org.glasshouse.serve.client.BatchSink;
+import org.glasshouse.serve.client.CellText;
 
 /**
  * A Spark result as Arrow record batches, built by Spark's own converter (the one behind PySpark's toPandas) on the
@@ -26,13 +31,27 @@ public final class SparkArrow {
 
     private SparkArrow() {}
 
-    /** The Arrow schema of the batches {@link #stream} sends (the same settings Spark's converter uses). */
+    /**
+     * The Arrow schema of the batches {@link #stream} sends (the same settings Spark's converter uses), each column
+     * annotated with Flight SQL's column metadata (SQL type name, precision and scale, read-only) so that JDBC
+     * clients report decimal(18,2) as DECIMAL with precision 18 and scale 2.
+     */
     public static Schema schema(Dataset<Row> result) {
         var conf = result.sparkSession().conf();
         String timeZone = conf.get("spark.sql.session.timeZone");
         boolean errorOnDuplicates = "legacy".equals(conf.get("spark.sql.execution.pandas.structHandlingMode", "legacy"));
         boolean largeVarTypes = Boolean.parseBoolean(conf.get("spark.sql.execution.arrow.useLargeVarTypes", "false"));
-        return ArrowUtils.toArrowSchema(result.schema(), timeZone, errorOnDuplicates, largeVarTypes);
+        Schema plain = ArrowUtils.toArrowSchema(result.schema(), timeZone, errorOnDuplicates, largeVarTypes);
+        return new Schema(plain.getFields().stream().map(SparkArrow::annotated).toList(), plain.getCustomMetadata());
+    }
+
+    private static Field annotated(Field f) {
+        FlightSqlColumnMetadata.Builder m = new FlightSqlColumnMetadata.Builder()
+                .typeName(CellText.typeName(f)).isReadOnly(true).isAutoIncrement(false).isCaseSensitive(true)
+                .isSearchable(true);
+        if (f.getType() instanceof ArrowType.Decimal d) m.precision(d.getPrecision()).scale(d.getScale());
+        FieldType type = new FieldType(f.isNullable(), f.getType(), f.getDictionary(), m.build().getMetadataMap());
+        return new Field(f.getName(), type, f.getChildren());
     }
 
     /** Runs the query and hands each batch to the sink; stops when the sink returns false (e.g. a cancelled call). */
