@@ -1,6 +1,10 @@
 package org.glasshouse.cli;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import org.glasshouse.serve.client.CsvSink;
@@ -44,9 +48,13 @@ public final class SqlCommand {
     public static int run(QueryBackend backend, CliOptions o, PrintStream out, PrintStream err) throws IOException {
         validate(o);
         if (o.positional().isEmpty()) {
-            try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build()) {
-                return new SqlShell(backend, limit(o)).run(terminal,
-                        Path.of(System.getProperty("user.home"), ".glasshouse_sql_history"));
+            SqlShell shell = new SqlShell(backend, limit(o));
+            if (System.console() == null) {  // piped input: read statements as they come, print no prompts
+                return shell.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+                        new PrintWriter(out, true, StandardCharsets.UTF_8));
+            }
+            try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+                return shell.run(terminal, Path.of(System.getProperty("user.home"), ".glasshouse_sql_history"));
             }
         }
         return query(backend, o.positional().get(0), o.has("csv") ? Path.of(o.get("csv", "")) : null, limit(o),

@@ -30,7 +30,7 @@ public final class SqlClient {
         System.exit(code);
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+    public static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         if (args.length == 0) return NO_SERVER;
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         try {

@@ -6,14 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.apache.arrow.vector.types.pojo.Field;
-import org.jline.reader.EOFError;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
-import org.jline.reader.ParsedLine;
-import org.jline.reader.Parser;
 import org.jline.reader.UserInterruptException;
-import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
 
 /**
@@ -30,6 +26,9 @@ public final class SqlShell {
               \\help              this text
               \\q                 leave (also quit, exit or Ctrl-D)
             """;
+    /** Ctrl-C, told apart from any text by identity. */
+    @SuppressWarnings("StringOperationCanBeSimplified")
+    private static final String CANCELLED = new String("cancelled");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final QueryBackend backend;
@@ -40,42 +39,104 @@ public final class SqlShell {
         this.limit = limit;
     }
 
+    /** Interactive: JLine line editing, the history file, a continuation prompt for multi-line statements. */
     public int run(Terminal terminal, Path historyFile) {
         LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("glasshouse sql")
-                .parser(new StatementParser())
                 .variable(LineReader.HISTORY_FILE, historyFile)
-                .variable(LineReader.SECONDARY_PROMPT_PATTERN, "     -> ")
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .variable(LineReader.DISABLE_HISTORY, true)  // whole statements are added below, not lines
                 .build();
-        PrintWriter out = terminal.writer();
-        out.println("Glasshouse SQL on " + backend.description() + ". Statements end with ';'. \\help for help.");
+        Lines lines = new Lines() {
+            @Override
+            public String read(boolean continuation) {
+                try {
+                    return reader.readLine(continuation ? "     -> " : "glasshouse> ");
+                } catch (UserInterruptException e) {
+                    return CANCELLED;
+                } catch (EndOfFileException e) {
+                    return null;
+                }
+            }
+
+            @Override
+            public void remember(String statement) {
+                reader.getHistory().add(statement);
+                try {
+                    reader.getHistory().save();
+                } catch (java.io.IOException e) {
+                    // history is a convenience; never fail the session over it
+                }
+            }
+        };
+        return run(lines, terminal.writer(), true);
+    }
+
+    /** Not a terminal (input piped from a file or another program): statements are read as they come, no prompts. */
+    public int run(java.io.BufferedReader in, PrintWriter out) {
+        Lines lines = new Lines() {
+            @Override
+            public String read(boolean continuation) {
+                try {
+                    return in.readLine();
+                } catch (java.io.IOException e) {
+                    return null;
+                }
+            }
+
+            @Override
+            public void remember(String statement) {
+            }
+        };
+        return run(lines, out, false);
+    }
+
+    private int run(Lines lines, PrintWriter out, boolean greet) {
+        if (greet) out.println("Glasshouse SQL on " + backend.description() + ". Statements end with ';'. "
+                + "\\help for help.");
         out.flush();
-        while (true) {
-            String input;
-            try {
-                input = reader.readLine("glasshouse> ");
-            } catch (UserInterruptException e) {
-                continue;  // Ctrl-C drops the statement being typed
-            } catch (EndOfFileException e) {
-                break;
+        StringBuilder pending = new StringBuilder();
+        String input;
+        while ((input = lines.read(pending.length() > 0)) != null) {
+            if (input == CANCELLED) {  // Ctrl-C drops the statement being typed
+                pending.setLength(0);
+                continue;
             }
             String line = input.strip();
-            if (line.isEmpty()) continue;
-            if (line.equals("\\q") || line.equalsIgnoreCase("quit") || line.equalsIgnoreCase("exit")) break;
-            try {
-                if (line.startsWith("\\")) command(line, out);
-                else statement(line, out);
-            } catch (QueryFailed e) {
-                out.println("error: " + e.getMessage());
+            if (pending.length() == 0) {
+                if (line.isEmpty()) continue;
+                if (line.equals("\\q") || line.equalsIgnoreCase("quit") || line.equalsIgnoreCase("exit")) break;
+                if (line.startsWith("\\")) {
+                    lines.remember(line);
+                    act(() -> command(line, out), out);
+                    continue;
+                }
             }
-            out.flush();
+            if (pending.length() > 0) pending.append('\n');
+            pending.append(input);
+            if (!line.endsWith(";")) continue;
+            String statement = pending.toString().strip();
+            pending.setLength(0);
+            lines.remember(statement);
+            act(() -> statement(statement, out), out);
         }
-        try {
-            reader.getHistory().save();
-        } catch (java.io.IOException e) {
-            // history is a convenience; never fail the session over it
-        }
+        out.flush();
         return 0;
+    }
+
+    private static void act(Runnable r, PrintWriter out) {
+        try {
+            r.run();
+        } catch (QueryFailed e) {
+            out.println("error: " + e.getMessage());
+        }
+        out.flush();
+    }
+
+    /** Where input lines come from; null at the end of input. */
+    private interface Lines {
+        String read(boolean continuation);
+
+        void remember(String statement);
     }
 
     private void statement(String line, PrintWriter out) {
@@ -108,27 +169,6 @@ public final class SqlShell {
             }
             case "\\help", "\\?", "\\h" -> out.print(HELP);
             default -> out.println("unknown command " + words[0] + "; \\help lists them");
-        }
-    }
-
-    /** Asks for more lines until a statement ends with ';' (commands and quit words are complete as they are). */
-    static final class StatementParser implements Parser {
-        private final DefaultParser words = new DefaultParser();
-
-        @Override
-        public ParsedLine parse(String line, int cursor, ParseContext context) {
-            if (context == ParseContext.ACCEPT_LINE && needsMore(line)) {
-                throw new EOFError(-1, -1, "a statement ends with ';'");
-            }
-            return words.parse(line, cursor, context);
-        }
-
-        static boolean needsMore(String line) {
-            String s = line.strip();
-            if (s.isEmpty() || s.startsWith("\\")) return false;
-            String lower = s.toLowerCase(Locale.ROOT);
-            if (lower.equals("quit") || lower.equals("exit")) return false;
-            return !s.endsWith(";");
         }
     }
 }
