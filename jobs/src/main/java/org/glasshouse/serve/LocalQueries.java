@@ -24,7 +24,7 @@ public final class LocalQueries implements QueryBackend {
 
     /** Registers the views of OUT's completed runs; fails when there is none. */
     public static LocalQueries open(SparkSession spark, Path out) {
-        ServedViews views = new ServedViews(spark, out);
+        ServedViews views = new ServedViews(spark, out, false);
         if (!views.refresh()) {
             throw new UsageException("no completed run under " + out + ": run 'glasshouse nightly --out " + out
                     + "' first");

@@ -31,7 +31,7 @@ public final class ServeCommand {
             return 3;
         }
         String password = System.getenv(settings.passwordEnv());
-        ServedViews views = new ServedViews(spark, out);
+        ServedViews views = new ServedViews(spark, out, true);
         views.refresh();
         try (AnalystServer server = AnalystServer.start(views, runMetrics, settings, password)) {
             long pid = ProcessHandle.current().pid();

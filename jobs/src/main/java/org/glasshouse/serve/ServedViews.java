@@ -26,9 +26,13 @@ public final class ServedViews {
     private final Path out;
     private volatile Snapshot current;
 
-    public ServedViews(SparkSession base, Path out) {
+    private final boolean cacheMetrics;
+
+    /** @param cacheMetrics keep the metric views in memory (serve: many queries per refresh) */
+    public ServedViews(SparkSession base, Path out, boolean cacheMetrics) {
         this.base = base;
         this.out = out.toAbsolutePath().normalize();
+        this.cacheMetrics = cacheMetrics;
     }
 
     public Path out() {
@@ -40,11 +44,25 @@ public final class ServedViews {
         TreeSet<Long> completed = CompletedRuns.ids(new RunPaths(out, "0").runsDir());
         Snapshot now = current;
         if (completed.isEmpty() || (now != null && now.completed().equals(completed))) return false;
+        if (now != null) release(now);
         SparkSession session = base.newSession();
         QueryGuard.harden(session);
-        List<String> views = AnalystViews.register(session, out);
+        List<String> views = AnalystViews.register(session, out, cacheMetrics);
         current = new Snapshot(session, completed.last(), completed, views);
         return true;
+    }
+
+    /** Frees the cached metric views of a snapshot being replaced (queries still on it read the Parquet again). */
+    private static void release(Snapshot old) {
+        for (String view : old.views()) {
+            if (!view.startsWith("curated_")) {
+                try {
+                    old.session().table(view).unpersist(false);
+                } catch (RuntimeException e) {
+                    // already gone: nothing to free
+                }
+            }
+        }
     }
 
     /** The views in use; fails with a clear reason while OUT has no completed run. */

@@ -4,7 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
-import java.util.Iterator;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorLoader;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -16,6 +17,7 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.util.ArrowUtils;
@@ -28,6 +30,8 @@ import org.glasshouse.serve.client.CellText;
  * Int64, doubles Float64, strings Utf8. Partitions reach the driver one at a time, so a large result is streamed.
  */
 public final class SparkArrow {
+
+    private static final int PARTITIONS_PER_JOB = 8;
 
     private SparkArrow() {}
 
@@ -54,21 +58,29 @@ public final class SparkArrow {
         return new Field(f.getName(), type, f.getChildren());
     }
 
-    /** Runs the query and hands each batch to the sink; stops when the sink returns false (e.g. a cancelled call). */
+    /**
+     * Runs the query and hands each batch to the sink; stops when the sink returns false (e.g. a cancelled call).
+     * Partitions are fetched a few at a time, one Spark job each: a small result costs one job, a large one never
+     * needs more than PARTITIONS_PER_JOB partitions' batches on the driver at once.
+     */
     public static void stream(Dataset<Row> result, BufferAllocator allocator, BatchSink sink) {
         Schema schema = schema(result);
-        Iterator<byte[]> batches = ((org.apache.spark.sql.classic.Dataset<Row>) result).toArrowBatchRdd().toJavaRDD()
-                .toLocalIterator();
+        JavaRDD<byte[]> batches = ((org.apache.spark.sql.classic.Dataset<Row>) result).toArrowBatchRdd().toJavaRDD();
+        int partitions = batches.getNumPartitions();
         try (VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator)) {
             VectorLoader loader = new VectorLoader(root);
             sink.start(root);
-            while (batches.hasNext()) {
-                byte[] bytes = batches.next();
-                try (ArrowRecordBatch batch = MessageSerializer.deserializeRecordBatch(
-                        new ReadChannel(Channels.newChannel(new ByteArrayInputStream(bytes))), allocator)) {
-                    loader.load(batch);
+            for (int from = 0; from < partitions; from += PARTITIONS_PER_JOB) {
+                int[] ids = IntStream.range(from, Math.min(partitions, from + PARTITIONS_PER_JOB)).toArray();
+                for (List<byte[]> partition : batches.collectPartitions(ids)) {
+                    for (byte[] bytes : partition) {
+                        try (ArrowRecordBatch batch = MessageSerializer.deserializeRecordBatch(
+                                new ReadChannel(Channels.newChannel(new ByteArrayInputStream(bytes))), allocator)) {
+                            loader.load(batch);
+                        }
+                        if (root.getRowCount() > 0 && !sink.batch(root)) return;
+                    }
                 }
-                if (root.getRowCount() > 0 && !sink.batch(root)) return;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read an Arrow batch Spark produced", e);

@@ -50,7 +50,7 @@ class ServeJdbcTest {
     @BeforeAll
     void start() throws Exception {
         ServeFixture.write(out);
-        views = new ServedViews(SharedSpark.get(), out);
+        views = new ServedViews(SharedSpark.get(), out, true);
         assertTrue(views.refresh());
         server = AnalystServer.start(views, null, settings("127.0.0.1"), null);
         url = "jdbc:arrow-flight-sql://127.0.0.1:" + server.port() + "?useEncryption=false";
@@ -164,7 +164,7 @@ class ServeJdbcTest {
     void aNewlyCompletedRunShowsAfterARefresh() throws Exception {
         Path later = Files.createTempDirectory("serve-refresh-");
         ServeFixture.write(later);
-        ServedViews own = new ServedViews(SharedSpark.get(), later);
+        ServedViews own = new ServedViews(SharedSpark.get(), later, true);
         own.refresh();
         try (AnalystServer s = AnalystServer.start(own, null, settings("127.0.0.1"), null)) {
             String u = "jdbc:arrow-flight-sql://127.0.0.1:" + s.port() + "?useEncryption=false";

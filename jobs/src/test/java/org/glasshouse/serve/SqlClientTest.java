@@ -54,7 +54,7 @@ class SqlClientTest {
     void start() throws Exception {
         ServeFixture.write(out);
         GoldenCuratedRun.write(golden, 1);
-        ServedViews views = new ServedViews(SharedSpark.get(), out);
+        ServedViews views = new ServedViews(SharedSpark.get(), out, true);
         views.refresh();
         RunMetricsAction runMetrics = new RunMetricsAction(SharedSpark.get(), golden, "USD", Thresholds.DEFAULTS);
         server = AnalystServer.start(views, runMetrics, ServeJdbcTest.settings("127.0.0.1"), null);
