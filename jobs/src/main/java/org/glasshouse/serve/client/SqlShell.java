@@ -6,10 +6,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.apache.arrow.vector.types.pojo.Field;
+import org.jline.reader.EOFError;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.ParsedLine;
+import org.jline.reader.Parser;
 import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
 
 /**
@@ -41,10 +45,13 @@ public final class SqlShell {
 
     /** Interactive: JLine line editing, the history file, a continuation prompt for multi-line statements. */
     public int run(Terminal terminal, Path historyFile) {
+        // The parser asks for more lines until the statement ends with ';', so a multi-line statement is one
+        // history entry and comes back whole with the up arrow.
         LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("glasshouse sql")
+                .parser(new StatementParser())
                 .variable(LineReader.HISTORY_FILE, historyFile)
+                .variable(LineReader.SECONDARY_PROMPT_PATTERN, "     -> ")
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-                .variable(LineReader.DISABLE_HISTORY, true)  // whole statements are added below, not lines
                 .build();
         Lines lines = new Lines() {
             @Override
@@ -60,9 +67,8 @@ public final class SqlShell {
 
             @Override
             public void remember(String statement) {
-                reader.getHistory().add(statement);
                 try {
-                    reader.getHistory().save();
+                    reader.getHistory().save();  // JLine added it; saved now so a killed session keeps it
                 } catch (java.io.IOException e) {
                     // history is a convenience; never fail the session over it
                 }
@@ -169,6 +175,26 @@ public final class SqlShell {
             }
             case "\\help", "\\?", "\\h" -> out.print(HELP);
             default -> out.println("unknown command " + words[0] + "; \\help lists them");
+        }
+    }
+
+    /** Asks JLine for more lines until a statement ends with ';' (commands and quit words are whole as typed). */
+    static final class StatementParser implements Parser {
+        private final DefaultParser words = new DefaultParser();
+
+        @Override
+        public ParsedLine parse(String line, int cursor, ParseContext context) {
+            if (context == ParseContext.ACCEPT_LINE && needsMore(line)) {
+                throw new EOFError(-1, -1, "a statement ends with ';'");
+            }
+            return words.parse(line, cursor, context);
+        }
+
+        static boolean needsMore(String buffer) {
+            String s = buffer.strip();
+            if (s.isEmpty() || s.startsWith("\\")) return false;
+            String lower = s.toLowerCase(Locale.ROOT);
+            return !lower.equals("quit") && !lower.equals("exit") && !s.endsWith(";");
         }
     }
 }
