@@ -18,6 +18,11 @@ import org.glasshouse.generate.SampleDataGenerator;
 import org.glasshouse.ops.GracefulStop;
 import org.glasshouse.schedule.ScheduleCommand;
 import org.glasshouse.schedule.ScheduleProperties;
+import org.glasshouse.serve.LocalQueries;
+import org.glasshouse.serve.RunMetricsAction;
+import org.glasshouse.serve.ServeCommand;
+import org.glasshouse.serve.ServeSettings;
+import org.glasshouse.serve.client.SqlClient;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -41,10 +46,15 @@ public final class Glasshouse {
                        Exit code 0 no errors, 1 errors found, 2 bad usage.
               generate --services N --out DIR [--seed S]
                        Write a consistent synthetic input set (reference data + partner inboxes).
-              sql      "SELECT ..." [--out DIR] [--csv FILE] [--limit N]
+              sql      ["SELECT ..."] [--out DIR] [--csv FILE] [--limit N] [--local]
                        Spark SQL over the latest completed run's curated tables (curated_<dataset>) and the metric
                        history (metrics_<table>: every run; latest_<table>: latest run per as-of date). Prints up to
                        N rows (default 100) or writes every row to FILE. 'sql views' lists the views (docs/sql.md).
+                       Without a query: an interactive shell. Answered by 'serve' when it runs on DIR (fast),
+                       else by a session started for the command; --local always starts one.
+              serve    [--out DIR] [--port N] [--bind ADDR]
+                       Keep a warm session with the sql views of DIR and answer SQL over Arrow Flight SQL (JDBC, ADBC,
+                       pyarrow) on 127.0.0.1:32010 by default until stopped; picks up each newly completed run.
               run metrics [--programme P] [--partner Q] [--as-of YYYY-MM-DD] [--out DIR]
                        Compute every metric table for a subset into OUT/private/scratch/<timestamp>/, leaving the
                        metric history and the published site untouched.
@@ -76,9 +86,10 @@ public final class Glasshouse {
                 case "validate" -> validate(CliOptions.parse(rest, Set.of("dataset", "partner", "reference", "profile"),
                         Set.of()));
                 case "generate" -> generate(CliOptions.parse(rest, Set.of("services", "out", "seed"), Set.of()));
-                case "sql" -> sql(CliOptions.parse(rest, Set.of("out", "csv", "limit", "profile"), Set.of()));
+                case "sql" -> sql(CliOptions.parse(rest, SqlCommand.OPTIONS, SqlCommand.FLAGS));
                 case "run" -> runJob(CliOptions.parse(rest, Set.of("out", "programme", "partner", "as-of", "profile"),
-                        Set.of()));
+                        Set.of("local")));
+                case "serve" -> serve(CliOptions.parse(rest, Set.of("out", "port", "bind", "profile"), Set.of()));
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
             };
         } catch (UsageException e) {
@@ -194,18 +205,15 @@ public final class Glasshouse {
     }
 
     private static int sql(CliOptions o) throws Exception {
-        if (o.positional().size() != 1) throw new UsageException("sql needs exactly one query in quotes");
-        int limit;
-        try {
-            limit = Integer.parseInt(o.get("limit", "100"));
-        } catch (NumberFormatException e) {
-            throw new UsageException("--limit must be a whole number");
-        }
+        SqlCommand.validate(o);
+        int served = SqlClient.sql(o, System.out, System.err);
+        if (served != SqlClient.NO_SERVER) return served;
         Path out = Path.of(o.get("out", "out"));
-        try (ConfigurableApplicationContext ctx = start(out, profiles(o), o.springArgs())) {
+        try (ConfigurableApplicationContext ctx = start(out, profiles(o), withoutJobRepository(o.springArgs()))) {
             var spark = ctx.getBean(org.glasshouse.spark.SparkSessionProvider.class).session();
-            return SqlCommand.run(spark, out, o.positional().get(0), o.has("csv") ? Path.of(o.get("csv", "")) : null,
-                    limit);
+            try (LocalQueries local = LocalQueries.open(spark, out)) {
+                return SqlCommand.run(local, o, System.out, System.err);
+            }
         }
     }
 
@@ -215,12 +223,46 @@ public final class Glasshouse {
         }
         Path out = Path.of(o.get("out", "out"));
         var asOf = NightlyCommand.asOf(o);
-        try (ConfigurableApplicationContext ctx = start(out, profiles(o), o.springArgs())) {
+        int served = SqlClient.runMetrics(o, System.out, System.err);
+        if (served != SqlClient.NO_SERVER) return served;
+        try (ConfigurableApplicationContext ctx = start(out, profiles(o), withoutJobRepository(o.springArgs()))) {
             var props = ctx.getBean(org.glasshouse.config.GlasshouseProperties.class);
             var spark = ctx.getBean(org.glasshouse.spark.SparkSessionProvider.class).session();
             return RunMetricsCommand.run(spark, out, o.get("programme", null), o.get("partner", null), asOf,
                     props.getReportingCurrency(), props.getThresholds().toThresholds());
         }
+    }
+
+    private static int serve(CliOptions o) throws Exception {
+        if (!o.positional().isEmpty()) throw new UsageException("serve takes no arguments besides its options");
+        Integer port = null;
+        if (o.has("port")) {
+            try {
+                port = Integer.parseInt(o.get("port", ""));
+            } catch (NumberFormatException e) {
+                throw new UsageException("--port must be a whole number");
+            }
+        }
+        Path out = Path.of(o.get("out", "out")).toAbsolutePath().normalize();
+        try (ConfigurableApplicationContext ctx = start(out, profiles(o), withoutJobRepository(o.springArgs()))) {
+            var props = ctx.getBean(org.glasshouse.config.GlasshouseProperties.class);
+            var spark = ctx.getBean(org.glasshouse.spark.SparkSessionProvider.class).session();
+            ServeSettings settings = ctx.getBean(ServeSettings.class).withAddress(o.get("bind", null), port);
+            return ServeCommand.run(spark, out, settings, new RunMetricsAction(spark, out,
+                    props.getReportingCurrency(), props.getThresholds().toThresholds()));
+        }
+    }
+
+    /**
+     * Commands that only read runs use an in-memory job repository: the H2 file under OUT/private stays free for a
+     * nightly (an open H2 file is locked), so sql, run metrics and a long-running serve never stand in its way.
+     */
+    private static List<String> withoutJobRepository(List<String> springArgs) {
+        List<String> args = new ArrayList<>(springArgs);
+        if (args.stream().noneMatch(a -> a.startsWith("--spring.datasource.url="))) {
+            args.add("--spring.datasource.url=jdbc:h2:mem:glasshouse-reader-" + ProcessHandle.current().pid());
+        }
+        return args;
     }
 
     /** ./sample-data when run from the project folder, else the one beside the launcher. */

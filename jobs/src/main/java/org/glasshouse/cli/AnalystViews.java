@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.glasshouse.metrics.MetricHistory;
 import org.glasshouse.nightly.CompletedRuns;
@@ -26,6 +28,15 @@ public final class AnalystViews {
 
     /** Registers the views and returns their names; fails when OUT has no completed run. */
     public static List<String> register(SparkSession spark, Path out) {
+        return register(spark, out, false);
+    }
+
+    /**
+     * As {@link #register(SparkSession, Path)}; with cacheMetrics, the metric views are computed once and kept in
+     * memory (they are small aggregates and the latest_ views join the history: serve answers them in milliseconds
+     * instead of re-reading every run's partition for each query).
+     */
+    public static List<String> register(SparkSession spark, Path out, boolean cacheMetrics) {
         Path runsDir = new RunPaths(out, "0").runsDir();
         TreeSet<Long> completed = CompletedRuns.ids(runsDir);
         if (completed.isEmpty()) {
@@ -41,8 +52,16 @@ public final class AnalystViews {
         }
         MetricHistory history = new MetricHistory(spark, latest.metricsHistory(), completed::contains);
         for (String table : history.tables()) {
-            history.all(table).createOrReplaceTempView("metrics_" + table);
-            history.latestPerAsOf(table).createOrReplaceTempView("latest_" + table);
+            Dataset<Row> all = history.all(table);
+            Dataset<Row> latestRows = history.latestPerAsOf(table);
+            if (cacheMetrics) {
+                all = all.cache();
+                all.count();
+                latestRows = latestRows.cache();
+                latestRows.count();
+            }
+            all.createOrReplaceTempView("metrics_" + table);
+            latestRows.createOrReplaceTempView("latest_" + table);
             views.add("metrics_" + table);
             views.add("latest_" + table);
         }

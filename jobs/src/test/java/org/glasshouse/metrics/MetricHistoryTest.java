@@ -14,6 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.glasshouse.cli.AnalystViews;
 import org.glasshouse.cli.RunMetricsCommand;
 import org.glasshouse.cli.SqlCommand;
+import org.glasshouse.serve.LocalQueries;
 import org.glasshouse.cli.UsageException;
 import org.glasshouse.nightly.CompletedRuns;
 import org.glasshouse.nightly.RunPaths;
@@ -64,11 +65,14 @@ class MetricHistoryTest {
         List<String> views = AnalystViews.register(spark, out);
         assertEquals(List.of("curated_agreements", "metrics_programme_metrics", "latest_programme_metrics"), views);
         Path csv = out.resolve("trend.csv");
-        assertEquals(0, SqlCommand.run(spark, out, "SELECT as_of, programme_id, spent FROM latest_programme_metrics "
-                + "WHERE programme_id = 'P1' ORDER BY as_of", csv, 10));
-        assertEquals(List.of("as_of,programme_id,spent", "2026-03-31,P1,1700.0", "2026-06-30,P1,2200.0"),
-                Files.readAllLines(csv));
-        assertEquals(1, SqlCommand.run(spark, out, "SELECT nope FROM latest_programme_metrics", null, 10));
+        try (LocalQueries q = LocalQueries.open(spark, out)) {
+            assertEquals(0, SqlCommand.query(q, "SELECT as_of, programme_id, spent FROM latest_programme_metrics "
+                    + "WHERE programme_id = 'P1' ORDER BY as_of", csv, 10, System.out, System.err));
+            assertEquals(List.of("as_of,programme_id,spent", "2026-03-31,P1,1700.0", "2026-06-30,P1,2200.0"),
+                    Files.readAllLines(csv));
+            assertEquals(1, SqlCommand.query(q, "SELECT nope FROM latest_programme_metrics", null, 10, System.out,
+                    System.err));
+        }
     }
 
     @Test
