@@ -193,6 +193,28 @@ class ServeJdbcTest {
         }
     }
 
+    @Test
+    void tlsWithACertificateFromFiles() throws Exception {
+        // A self-signed certificate for localhost, made by openssl (Debian's openssl package; CI has it).
+        Path dir = Files.createTempDirectory("serve-tls-");
+        Process p = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
+                "-keyout", dir.resolve("key.pem").toString(), "-out", dir.resolve("cert.pem").toString())
+                .redirectErrorStream(true).start();
+        String said = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), "openssl must be installed for this test: " + said);
+        ServeSettings tls = new ServeSettings("127.0.0.1", 0, Duration.ofSeconds(10), "analyst",
+                "GLASSHOUSE_SERVE_PASSWORD", dir.resolve("cert.pem").toString(), dir.resolve("key.pem").toString());
+        try (AnalystServer s = AnalystServer.start(views, null, tls, "tls-test-password")) {
+            String u = "jdbc:arrow-flight-sql://localhost:" + s.port() + "?useEncryption=true"
+                    + "&disableCertificateVerification=true&user=analyst&password=tls-test-password";
+            assertEquals(List.of(List.of("2")), rows(u, "SELECT count(*) FROM curated_partners"));
+            String plain = "jdbc:arrow-flight-sql://localhost:" + s.port() + "?useEncryption=false"
+                    + "&user=analyst&password=tls-test-password";
+            assertThrows(SQLException.class, () -> rows(plain, "SELECT 1"));
+        }
+    }
+
     private List<List<String>> rows(String sql) throws SQLException {
         return rows(url, sql);
     }

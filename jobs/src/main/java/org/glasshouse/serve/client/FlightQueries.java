@@ -32,6 +32,7 @@ public final class FlightQueries implements QueryBackend {
 
     /** Flight action that runs {@code run metrics} in serve's warm session. */
     public static final String RUN_METRICS = "glasshouse.run-metrics";
+    private static final int PROBE_SECONDS = 60;
 
     private final BufferAllocator allocator;
     private final FlightClient client;
@@ -76,16 +77,18 @@ public final class FlightQueries implements QueryBackend {
                 opts.add(client.authenticateBasicToken(state.username(), password)
                         .orElseThrow(() -> new QueryFailed("serve gave no session token")));
             } else {
-                // A cheap call that proves serve answers; the deadline keeps a hung process from hanging the client.
-                List<CallOption> probe = List.of(CallOptions.timeout(5, TimeUnit.SECONDS));
-                client.listActions(probe.toArray(CallOption[]::new)).forEach(a -> { });
+                // A cheap call that proves serve answers. The deadline only keeps a hung process from hanging the
+                // client: a busy machine may take seconds, and a slow answer beats a 15 s local session.
+                client.listActions(CallOptions.timeout(PROBE_SECONDS, TimeUnit.SECONDS)).forEach(a -> { });
             }
             return new FlightQueries(allocator, client, opts.toArray(CallOption[]::new),
                     "serve on " + state.host() + ":" + state.port() + " (pid " + state.pid() + ")");
         } catch (FlightRuntimeException e) {
             close(client, allocator);
-            if (e.status().code() == FlightStatusCode.UNAVAILABLE || e.status().code() == FlightStatusCode.TIMED_OUT) {
-                throw new Unavailable(e.getMessage());
+            if (e.status().code() == FlightStatusCode.UNAVAILABLE) throw new Unavailable(e.getMessage());
+            if (e.status().code() == FlightStatusCode.TIMED_OUT) {
+                throw new QueryFailed("serve (pid " + state.pid() + ") did not answer within " + PROBE_SECONDS
+                        + " s; stop it or use --local");
             }
             if (e.status().code() == FlightStatusCode.UNAUTHENTICATED) {
                 throw new QueryFailed("serve refused the credentials in " + state.passwordEnv());

@@ -48,13 +48,8 @@ public final class SqlClient {
     /** sql through serve, or NO_SERVER. Used by the full application too, before it starts a local session. */
     public static int sql(CliOptions o, PrintStream out, PrintStream err) throws Exception {
         SqlCommand.validate(o);
-        Optional<FlightQueries> served;
-        try {
-            served = connect(o);
-        } catch (QueryFailed e) {
-            err.println("glasshouse sql: " + e.getMessage());
-            return 1;
-        }
+        Optional<FlightQueries> served = connect(o, "sql", err);
+        if (served == null) return 1;
         if (served.isEmpty()) return NO_SERVER;
         try (FlightQueries q = served.get()) {
             return SqlCommand.run(q, o, out, err);
@@ -64,13 +59,8 @@ public final class SqlClient {
     /** run metrics through serve, or NO_SERVER. */
     public static int runMetrics(CliOptions o, PrintStream out, PrintStream err) throws Exception {
         if (o.positional().size() != 1 || !o.positional().get(0).equals("metrics")) return NO_SERVER;
-        Optional<FlightQueries> served;
-        try {
-            served = connect(o);
-        } catch (QueryFailed e) {
-            err.println("glasshouse run metrics: " + e.getMessage());
-            return 1;
-        }
+        Optional<FlightQueries> served = connect(o, "run metrics", err);
+        if (served == null) return 1;
         if (served.isEmpty()) return NO_SERVER;
         Properties request = new Properties();
         for (String key : List.of("programme", "partner", "as-of")) {
@@ -87,7 +77,19 @@ public final class SqlClient {
         }
     }
 
-    /** A connection to the serve running on --out, unless the command line asks for a local session. */
+    /**
+     * A connection to the serve running on --out; empty when there is none or the command line asks for a local
+     * session; null (the reason printed) when serve runs but cannot be used (no password, no answer).
+     */
+    private static Optional<FlightQueries> connect(CliOptions o, String verb, PrintStream err) {
+        try {
+            return connect(o);
+        } catch (QueryFailed e) {
+            err.println("glasshouse " + verb + ": " + e.getMessage());
+            return null;
+        }
+    }
+
     private static Optional<FlightQueries> connect(CliOptions o) {
         // --local, --profile and --glasshouse.x=y settings only mean something to a session in this process.
         if (o.has("local") || o.has("profile") || !o.springArgs().isEmpty()) return Optional.empty();
