@@ -20,11 +20,16 @@ import org.springframework.core.env.EnumerablePropertySource;
 /**
  * What a step's outputs are a function of, as one SHA-256: the run's input set (inputs.json: every active file with
  * its checksum, reference data included), the pipeline's code (the application jar or classes, and the Spark
- * version), every {@code glasshouse.*} setting and {@code GLASSHOUSE_*} variable (secrets only as a digest), plus
+ * version), every {@code glasshouse.*} setting and {@code GLASSHOUSE_*} variable but the launcher's own (secrets only
+ * as a digest), plus
  * what a step adds (the as-of date for metrics). Two runs with equal keys compute the same bytes, so the later one
  * may take the earlier one's outputs instead of redoing the row work ({@link ReusingTasklet}).
  */
 public final class RunFingerprint {
+
+    /** Variables of the launcher (JVM, build) that never change what a step computes. */
+    private static final java.util.Set<String> LAUNCHER_ONLY = java.util.Set.of("GLASSHOUSE_HEAP", "GLASSHOUSE_JIT",
+            "GLASSHOUSE_CDS", "GLASSHOUSE_SKIP_BUILD", "GLASSHOUSE_HOME", "GLASSHOUSE_GIT_COMMIT");
 
     private final String code;
     private final String settings;
@@ -70,7 +75,8 @@ public final class RunFingerprint {
         for (var source : env.getPropertySources()) {
             if (!(source instanceof EnumerablePropertySource<?> e)) continue;
             for (String name : e.getPropertyNames()) {
-                boolean ours = name.startsWith("glasshouse.") || name.startsWith("GLASSHOUSE_");
+                boolean ours = name.startsWith("glasshouse.")
+                        || name.startsWith("GLASSHOUSE_") && !LAUNCHER_ONLY.contains(name);
                 if (!ours || values.containsKey(name)) continue;
                 String v;
                 try {
