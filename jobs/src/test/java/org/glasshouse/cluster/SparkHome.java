@@ -4,32 +4,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
- * A Spark home laid out like a distribution from the build's own jars (STACK.md trap 12): {@code jars/} holds Spark
- * and its dependencies (target/spark-classpath.txt, the provided scope, plus the few of Spark's dependencies Maven
- * resolved for the application too, plus Log4j's SLF4J binding, which a distribution has and the build excludes),
+ * A Spark home laid out like a distribution from the build's own jars (STACK.md trap 12): {@code jars/} holds Spark,
+ * its dependencies and Log4j's SLF4J binding, as resolved on their own by the spark-distribution module
+ * (spark-distribution/target/spark-distribution.txt),
  * an empty {@code RELEASE}, and {@code conf/log4j2.properties}. A worker launches executors through Spark's
  * launcher, which needs exactly this layout. The application's own jars are NOT here: they must reach the
  * executors through spark-submit, as on a real cluster.
  */
 final class SparkHome {
-
-    /**
-     * Spark's own dependencies that the application also uses, so Maven resolved them in compile/runtime scope (they
-     * are in classpath.txt, not spark-classpath.txt). A distribution ships them in jars/; if a new one appears the
-     * master or worker fails to start with NoClassDefFoundError, and this list needs the artifact.
-     */
-    static final Set<String> SHARED_WITH_SPARK = Set.of("checker-qual", "commons-codec", "commons-collections4",
-            "commons-compress", "commons-io", "commons-math3", "jackson-annotations", "jackson-core",
-            "jackson-databind", "jakarta.annotation-api", "javassist", "jul-to-slf4j", "log4j-api", "slf4j-api",
-            "univocity-parsers");
 
     /** Spark's deploy daemons log their address at INFO; everything else is quiet, as the application's logging. */
     static final String LOG4J2 = """
@@ -56,8 +43,6 @@ final class SparkHome {
             logger.openhtmltopdf.level = error
             """;
 
-    private static final Pattern VERSIONED_JAR = Pattern.compile("(.+)-\\d[^/]*\\.jar");
-
     final Path home;
 
     private SparkHome(Path home) {
@@ -70,19 +55,18 @@ final class SparkHome {
         Files.createDirectories(home.resolve("conf"));
         Files.writeString(home.resolve("RELEASE"), "");
         Files.writeString(home.resolve("conf/log4j2.properties"), LOG4J2);
-        List<Path> spark = new ArrayList<>(entries(target.resolve("spark-classpath.txt"), ":"));
-        for (Path p : entries(target.resolve("classpath.txt"), ":")) {
-            var m = VERSIONED_JAR.matcher(p.getFileName().toString());
-            if (m.matches() && SHARED_WITH_SPARK.contains(m.group(1))) spark.add(p);
-        }
-        try (Stream<Path> extra = Files.list(target.resolve("spark-distribution-extra"))) {
-            extra.forEach(spark::add);
-        }
+        List<Path> spark = entries(distributionList(target), ":");
         for (Path p : spark) {
             if (!Files.isRegularFile(p)) throw new IllegalStateException("Spark's jar " + p + " is missing");
             Files.createSymbolicLink(jars.resolve(p.getFileName()), p.toAbsolutePath());
         }
         return new SparkHome(home);
+    }
+
+    /** The spark-distribution module's list of a distribution's jars, beside the jobs module. */
+    static Path distributionList(Path jobsTarget) {
+        return jobsTarget.toAbsolutePath().getParent().getParent()
+                .resolve("spark-distribution/target/spark-distribution.txt");
     }
 
     /** A list written by maven-dependency-plugin's build-classpath goal (process-classes phase, see jobs/pom.xml). */
