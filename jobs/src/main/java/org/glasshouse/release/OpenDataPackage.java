@@ -82,7 +82,7 @@ public final class OpenDataPackage {
             f.put("name", c.name());
             f.put("type", switch (c.type()) {
                 case INTEGER, COUNT -> "integer";
-                case MONEY, RATE, NUMBER -> "number";
+                case MONEY, RATE, NUMBER, P_VALUE -> "number";
                 case DATE -> "date";
                 case TEXT, ID -> "string";
             });

@@ -84,7 +84,7 @@ final class ReleaseFixture {
         List<StructField> fields = new ArrayList<>();
         for (Column col : spec.columns()) fields.add(DataTypes.createStructField(col.name(), switch (col.type()) {
             case COUNT, INTEGER -> DataTypes.LongType;
-            case MONEY, RATE, NUMBER -> DataTypes.DoubleType;
+            case MONEY, RATE, NUMBER, P_VALUE -> DataTypes.DoubleType;
             case DATE -> DataTypes.DateType;
             default -> DataTypes.StringType;
         }, true));
