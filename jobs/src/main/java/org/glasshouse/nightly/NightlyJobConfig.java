@@ -48,8 +48,10 @@ public class NightlyJobConfig {
     }
 
     @Bean
-    public ReportTasklet reportTasklet(SparkSessionProvider spark, GlasshouseProperties props) {
-        return new ReportTasklet(spark, props);
+    public ReportTasklet reportTasklet(SparkSessionProvider spark, GlasshouseProperties props,
+                                       org.glasshouse.report.PageSettings pages,
+                                       org.glasshouse.release.standards.StandardsSettings standards) {
+        return new ReportTasklet(spark, props, pages, standards);
     }
 
     @Bean

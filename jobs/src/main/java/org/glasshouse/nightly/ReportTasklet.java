@@ -14,7 +14,9 @@ import org.glasshouse.config.GlasshouseProperties;
 import org.glasshouse.metrics.MetricHistory;
 import org.glasshouse.release.ParquetTableWriter;
 import org.glasshouse.release.ReleaseBuilder;
+import org.glasshouse.release.standards.StandardsSettings;
 import org.glasshouse.report.Methodology;
+import org.glasshouse.report.PageSettings;
 import org.glasshouse.report.PublicTable;
 import org.glasshouse.report.PublicTables;
 import org.glasshouse.report.ReferenceTables;
@@ -35,10 +37,15 @@ public class ReportTasklet implements Tasklet {
 
     private final SparkSessionProvider spark;
     private final GlasshouseProperties props;
+    private final PageSettings pages;
+    private final StandardsSettings standards;
 
-    public ReportTasklet(SparkSessionProvider spark, GlasshouseProperties props) {
+    public ReportTasklet(SparkSessionProvider spark, GlasshouseProperties props, PageSettings pages,
+                         StandardsSettings standards) {
         this.spark = spark;
         this.props = props;
+        this.pages = pages;
+        this.standards = standards;
     }
 
     @Override
@@ -65,7 +72,8 @@ public class ReportTasklet implements Tasklet {
         Path previous = Files.isSymbolicLink(paths.site()) ? paths.site().toRealPath() : null;
         ReleaseBuilder.build(new ReleaseBuilder.Request(props.getReport().getTitle(), params.asOf(),
                 params.runIdText(), params.releaseId(), props.getReportingCurrency(), specs, tables, history,
-                Methodology.entries(props.getThresholds().toThresholds()), previous, paths.inputsFile(), props), paths.staging(),
+                Methodology.entries(props.getThresholds().toThresholds()), previous, paths.inputsFile(), props, pages,
+                standards), paths.staging(),
                 new ParquetTableWriter(session));
         chunkContext.getStepContext().getStepExecution().setWriteCount(tables.size());
         return RepeatStatus.FINISHED;
