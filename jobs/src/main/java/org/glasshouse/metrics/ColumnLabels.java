@@ -20,6 +20,7 @@ public final class ColumnLabels {
             // Identifiers and names
             l("as_of", "As of", "The date the figures are computed for; activity dated later is not counted."),
             l("agreement_id", "Agreement", "The agreement's identifier."),
+            l("agreement", "Partner (agreement)", "The partner holding the agreement, and the agreement's identifier."),
             l("programme_id", "Programme", "The programme's identifier."),
             l("partner_id", "Partner", "The partner's identifier."),
             l("indicator_id", "Indicator", "The indicator's identifier."),

@@ -121,10 +121,10 @@ final class EntityPages {
             DataTable reach = in.t("reach_breakdown");
             if (reach != null && !Tables.where(reach, "programme_id", id).rows().isEmpty()) {
                 DataTable r = Tables.where(reach, "programme_id", id);
-                b.add(new Heading(2, "Who was served"));
-                b.add(new TableBlock(PageTables.view(r, in.currency(), words(r, "dimension"),
+                b.add(new ScreenOnly(List.of(new Heading(2, "Who was served"),
+                        new TableBlock(PageTables.view(r, in.currency(), words(r, "dimension"),
                         computed("value", ColumnType.TEXT, x -> group(in, r, x)), col(r, "beneficiaries"),
-                        col(r, "share")), "People served by region, age band, sex and priority group"));
+                        col(r, "share")), "People served by region, age band, sex and priority group"))));
             }
             outcomes(in, b, slug, agreementIds);
             impact(in, b, slug, id);
@@ -187,9 +187,9 @@ final class EntityPages {
         if (mine.rows().isEmpty()) return;
         b.add(new Heading(2, "Outcomes against targets"));
         DataTable latest = latestPeriod(mine);
-        ReportAssembler.add(b, ReportCharts.attainment("attainment-" + slug, latest));
         b.add(new TableBlock(outcomeTable(in, latest), "Latest period per agreement and indicator"));
         List<Block> trends = new ArrayList<>();
+        ReportAssembler.add(trends, ReportCharts.attainment("attainment-" + slug, latest));
         for (String indicator : new LinkedHashSet<>(Tables.texts(mine, "indicator_id"))) {
             ReportAssembler.add(trends, ReportCharts.indicatorTrend("trend-" + slug + "-" + SiteNames.slug(indicator),
                     indicatorName(in, indicator), Tables.where(mine, "indicator_id", indicator)));

@@ -31,11 +31,16 @@ public final class Methodology {
         return out;
     }
 
-    /** The definitions as the page shows them: the plain name first, the open-data column name after it. */
-    static DataTable table(List<MethodologyEntry> entries) {
-        List<PageTables.Field> fields = List.of(
+    /**
+     * The definitions as the page shows them: the plain name first, the open-data column name after it. The short
+     * form (for the PDF) leaves out the unit and the special cases.
+     */
+    static DataTable table(List<MethodologyEntry> entries, boolean full) {
+        List<PageTables.Field> fields = full ? List.of(
                 field("metric", r -> r.get(0)), field("definition", r -> r.get(1)), field("formula", r -> r.get(2)),
-                field("unit", r -> r.get(3)), field("edge_cases", r -> r.get(4)), field("threshold", r -> r.get(5)));
+                field("unit", r -> r.get(3)), field("edge_cases", r -> r.get(4)), field("threshold", r -> r.get(5)))
+                : List.of(field("metric", r -> r.get(0)), field("definition", r -> r.get(1)),
+                        field("formula", r -> r.get(2)), field("threshold", r -> r.get(5)));
         List<List<Object>> rows = new ArrayList<>();
         for (MethodologyEntry e : entries) {
             rows.add(List.of(plainName(e.name()), e.definition(), e.formula(), e.unit(), e.edgeCases(), e.threshold()));

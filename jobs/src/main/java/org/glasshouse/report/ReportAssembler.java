@@ -19,6 +19,7 @@ import org.glasshouse.reports.model.KeyFigures;
 import org.glasshouse.reports.model.LinkList;
 import org.glasshouse.reports.model.Page;
 import org.glasshouse.reports.model.Paragraph;
+import org.glasshouse.reports.model.PrintOnly;
 import org.glasshouse.reports.model.Report;
 import org.glasshouse.reports.model.ScreenOnly;
 import org.glasshouse.reports.model.TableBlock;
@@ -110,10 +111,9 @@ public final class ReportAssembler {
                     col(programmes, "absorption_rate"), col(programmes, "beneficiaries"),
                     col(programmes, "cost_per_beneficiary")), "Money and people per programme"));
         }
-        b.add(new Heading(2, "Programmes"));
-        b.add(new LinkList(EntityPages.programmeLinks(in)));
-        b.add(new Heading(2, "Partners"));
-        b.add(new LinkList(EntityPages.partnerLinks(in)));
+        // The PDF's contents page lists the programmes and partners; the web page links them.
+        b.add(new ScreenOnly(List.of(new Heading(2, "Programmes"), new LinkList(EntityPages.programmeLinks(in)),
+                new Heading(2, "Partners"), new LinkList(EntityPages.partnerLinks(in)))));
         DataTable impact = in.t("impact_estimates");
         if (impact != null) {
             b.add(new Heading(2, "Impact estimates"));
@@ -222,7 +222,10 @@ public final class ReportAssembler {
                 + "rates where a partner reported in another currency. Figures count activity dated on or before "
                 + "the as-of date, " + Words.figure(in.asOf(), ColumnType.DATE) + "."));
         b.add(new Heading(2, "Metrics"));
-        b.add(new TableBlock(Methodology.table(in.methodology()), "What each figure means and how it is computed"));
+        b.add(new ScreenOnly(List.of(new TableBlock(Methodology.table(in.methodology(), true),
+                "What each figure means and how it is computed"))));
+        b.add(new PrintOnly(List.of(new TableBlock(Methodology.table(in.methodology(), false),
+                "What each figure means and how it is computed (the special cases of each are on the web page)"))));
         b.add(new Paragraph("A figure whose denominator is zero or missing is left empty and the notes column "
                 + "says why."));
         b.add(new Heading(2, "Disclosure control"));

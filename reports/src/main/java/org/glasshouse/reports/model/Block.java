@@ -2,5 +2,5 @@ package org.glasshouse.reports.model;
 
 /** A piece of page content. */
 public sealed interface Block permits Heading, Paragraph, TableBlock, ChartBlock, KeyFigures, LinkList,
-        ScreenOnly {
+        ScreenOnly, PrintOnly {
 }

@@ -10,8 +10,8 @@ public record ScreenOnly(List<Block> blocks) implements Block {
     public ScreenOnly {
         blocks = List.copyOf(blocks);
         for (Block b : blocks) {
-            if (b instanceof ScreenOnly) {
-                throw new IllegalArgumentException("screen-only blocks do not nest");
+            if (b instanceof ScreenOnly || b instanceof PrintOnly) {
+                throw new IllegalArgumentException("screen-only and print-only blocks do not nest");
             }
         }
     }

@@ -102,7 +102,7 @@ final class JFreeChartBuilder {
         x.setTickLabelFont(ChartStyle.TICK);
         x.setLabelPaint(ChartStyle.TEXT);
         x.setTickLabelPaint(ChartStyle.TEXT);
-        x.setMaximumCategoryLabelLines(2);
+        x.setMaximumCategoryLabelLines(3);
         if (chart.categories().size() > 8) {
             x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }

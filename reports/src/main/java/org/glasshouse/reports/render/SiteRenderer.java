@@ -17,6 +17,7 @@ import org.glasshouse.reports.model.Chart;
 import org.glasshouse.reports.model.ChartBlock;
 import org.glasshouse.reports.model.DataTable;
 import org.glasshouse.reports.model.Page;
+import org.glasshouse.reports.model.PrintOnly;
 import org.glasshouse.reports.model.Report;
 import org.glasshouse.reports.model.ScreenOnly;
 import org.glasshouse.reports.render.html.PageViews;
@@ -77,6 +78,8 @@ public final class SiteRenderer {
         for (Block block : blocks) {
             if (block instanceof ScreenOnly s) {
                 collect(s.blocks(), byId, charts);
+            } else if (block instanceof PrintOnly p) {
+                collect(p.blocks(), byId, charts);
             } else if (block instanceof ChartBlock cb) {
                 Chart previous = byId.putIfAbsent(cb.chart().id(), cb.chart());
                 if (previous == null) {

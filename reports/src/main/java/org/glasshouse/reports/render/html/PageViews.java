@@ -15,6 +15,7 @@ import org.glasshouse.reports.model.KeyFigures;
 import org.glasshouse.reports.model.LinkList;
 import org.glasshouse.reports.model.Page;
 import org.glasshouse.reports.model.Paragraph;
+import org.glasshouse.reports.model.PrintOnly;
 import org.glasshouse.reports.model.Report;
 import org.glasshouse.reports.model.ScreenOnly;
 import org.glasshouse.reports.model.Suppressed;
@@ -120,12 +121,17 @@ public final class PageViews {
         } else if (b instanceof LinkList l) {
             return new LinkListView(l.items());
         } else if (b instanceof ScreenOnly s) {
-            if (print) return null;
-            List<BlockView> inner = new ArrayList<>();
-            for (Block x : s.blocks()) inner.add(block(x, false, ids));
-            return new GroupView(List.copyOf(inner));
+            return print ? null : group(s.blocks(), print, ids);
+        } else if (b instanceof PrintOnly p) {
+            return print ? group(p.blocks(), print, ids) : null;
         }
         throw new IllegalArgumentException("unknown block type: " + b);
+    }
+
+    private static GroupView group(List<Block> blocks, boolean print, Ids ids) {
+        List<BlockView> inner = new ArrayList<>();
+        for (Block x : blocks) inner.add(block(x, print, ids));
+        return new GroupView(List.copyOf(inner));
     }
 
     private static FigureView figure(Chart chart, boolean print) {

@@ -17,7 +17,7 @@ import org.glasshouse.reports.render.CellFormatter;
  */
 public final class TableViews {
     /** Tables with more columns than this get the "scroll sideways" cue on narrow screens. */
-    static final int WIDE = 4;
+    static final int WIDE = 2;
 
     private TableViews() {
     }
