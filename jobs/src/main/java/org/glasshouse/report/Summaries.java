@@ -90,8 +90,13 @@ final class Summaries {
                 + Words.count(programmes.size(), "programme", "programmes")
                 + (row == null ? "." : ", worth " + Words.money(Tables.value(pm, row, "committed"), in.currency()) + "."));
         if (row != null) {
-            s.add("It has spent " + Words.figure(Tables.value(pm, row, "absorption_rate"), ColumnType.RATE)
-                    + " of what it was paid and " + people(Tables.value(pm, row, "beneficiaries"), "served") + ".");
+            Object spent = Tables.value(pm, row, "spent");
+            Object paid = Tables.value(pm, row, "disbursed");
+            Object share = Tables.index(pm, "absorption_rate") >= 0 ? Tables.value(pm, row, "absorption_rate")
+                    : ratio(spent, paid);
+            s.add("It has spent " + (share == null ? "" : Words.figure(share, ColumnType.RATE) + " of what it was paid, ")
+                    + Words.money(spent, in.currency()) + " of " + Words.money(paid, in.currency()) + ", and "
+                    + people(Tables.value(pm, row, "beneficiaries"), "served") + ".");
         }
         if (myFlags != null) {
             s.add(myFlags.rows().isEmpty() ? "No integrity check raised a flag about it or its agreements."
@@ -139,12 +144,17 @@ final class Summaries {
         if (ir == null) return "";
         DataTable latest = EntityPages.latestPeriod(Tables.whereIn(ir, "agreement_id", agreementIds));
         if (latest.rows().isEmpty()) return "No indicator results have been reported yet.";
+        long on = latest.rows().stream().filter(r -> "on_track".equals(Tables.text(latest, r, "status"))).count();
         long off = latest.rows().stream().filter(r -> "off_track".equals(Tables.text(latest, r, "status"))).count();
         long risk = latest.rows().stream().filter(r -> "at_risk".equals(Tables.text(latest, r, "status"))).count();
         int n = latest.rows().size();
+        long unknown = n - on - off - risk;
         return "Of its " + Words.count(n, "indicator result", "indicator results") + " in the latest period, "
-                + CellFormatter.display(off, ColumnType.COUNT) + " " + (off == 1 ? "is" : "are") + " off track and "
-                + CellFormatter.display(risk, ColumnType.COUNT) + " at risk.";
+                + CellFormatter.display(on, ColumnType.COUNT) + " " + (on == 1 ? "is" : "are") + " on track, "
+                + CellFormatter.display(risk, ColumnType.COUNT) + " at risk and "
+                + CellFormatter.display(off, ColumnType.COUNT) + " off track"
+                + (unknown > 0 ? " (" + CellFormatter.display(unknown, ColumnType.COUNT) + " without a status)" : "")
+                + ".";
     }
 
     private static String flagsSentence(DataTable flags, String currency, String tail) {
