@@ -267,6 +267,19 @@ final class EntityPages {
     static List<Page> partners(ReportAssembler.Inputs in) {
         List<Page> pages = new ArrayList<>();
         int maxFlags = in.pages() == null ? 25 : in.pages().flagsPerPage();
+        // Flags by the partner they concern, once (there can be hundreds of thousands): a flag about a partner's
+        // dataset names it "partner/dataset".
+        DataTable flags = in.t("integrity_flags");
+        Map<String, List<List<Object>>> flagsBySubject = new java.util.HashMap<>();
+        int si = flags == null ? -1 : Tables.index(flags, "subject_id");
+        if (si >= 0) {
+            for (List<Object> r : flags.rows()) {
+                String subject = String.valueOf(r.get(si));
+                int slash = subject.indexOf('/');
+                flagsBySubject.computeIfAbsent(slash < 0 ? subject : subject.substring(0, slash), k -> new ArrayList<>())
+                        .add(r);
+            }
+        }
         for (String id : partnerIds(in)) {
             String slug = SiteNames.slug(id);
             String name = partnerName(in, id);
@@ -274,18 +287,10 @@ final class EntityPages {
             DataTable ag = in.t("agreement_metrics");
             DataTable mine = ag == null ? null : Tables.where(ag, "partner_id", id);
             List<String> agreementIds = mine == null ? List.of() : Tables.texts(mine, "agreement_id");
-            DataTable flags = in.t("integrity_flags");
             DataTable myFlags = null;
             if (flags != null) {
-                List<String> subjects = new ArrayList<>(agreementIds);
-                subjects.add(id);
-                DataTable direct = Tables.whereIn(flags, "subject_id", subjects);
-                List<List<Object>> rows = new ArrayList<>(direct.rows());
-                // Flags about one of the partner's datasets name it as "partner/dataset".
-                int si = Tables.index(flags, "subject_id");
-                for (List<Object> r : flags.rows()) {
-                    if (si >= 0 && String.valueOf(r.get(si)).startsWith(id + "/")) rows.add(r);
-                }
+                List<List<Object>> rows = new ArrayList<>(flagsBySubject.getOrDefault(id, List.of()));
+                for (String a : agreementIds) rows.addAll(flagsBySubject.getOrDefault(a, List.of()));
                 myFlags = new DataTable(flags.name(), flags.title(), flags.columns(), rows);
             }
             b.add(new Paragraph(Summaries.partner(in, id, agreementIds, myFlags)));
