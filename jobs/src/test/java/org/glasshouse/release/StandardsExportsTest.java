@@ -245,6 +245,17 @@ class StandardsExportsTest {
         }
     }
 
+    /** With -Dglasshouse.site=PATH, the standards files of that release (e.g. a nightly's) are validated too. */
+    @Test
+    void aGivenReleasesStandardsFilesAreValid() throws Exception {
+        String given = System.getProperty("glasshouse.site");
+        org.junit.jupiter.api.Assumptions.assumeTrue(given != null && !given.isBlank(), "no -Dglasshouse.site given");
+        Path release = Path.of(given);
+        assertThat(StandardsValidators.validate360(JSON.readTree(release.resolve(ThreeSixtyGiving.JSON_FILE).toFile())))
+                .isEmpty();
+        assertThat(StandardsValidators.validateIati(release.resolve(IatiActivities.FILE))).isEmpty();
+    }
+
     private static Document parse(Path xml) throws Exception {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
