@@ -52,8 +52,10 @@ public class NightlyJobConfig {
 
     @Bean
     public ReportTasklet reportTasklet(GlasshouseProperties props,
-                                       org.glasshouse.report.sdc.DisclosureSettings disclosure) {
-        return new ReportTasklet(props, disclosure);
+                                       org.glasshouse.report.sdc.DisclosureSettings disclosure,
+                                       org.glasshouse.report.PageSettings pages,
+                                       org.glasshouse.release.standards.StandardsSettings standards) {
+        return new ReportTasklet(props, disclosure, pages, standards);
     }
 
     @Bean

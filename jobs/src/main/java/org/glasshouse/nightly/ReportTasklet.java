@@ -14,7 +14,9 @@ import org.glasshouse.parquet.LocalParquet;
 import org.glasshouse.parquet.SparkOrder;
 import org.glasshouse.release.ParquetTableWriter;
 import org.glasshouse.release.ReleaseBuilder;
+import org.glasshouse.release.standards.StandardsSettings;
 import org.glasshouse.report.Methodology;
+import org.glasshouse.report.PageSettings;
 import org.glasshouse.report.PublicTable;
 import org.glasshouse.report.PublicTables;
 import org.glasshouse.report.ReferenceTables;
@@ -35,10 +37,15 @@ public class ReportTasklet implements Tasklet {
 
     private final GlasshouseProperties props;
     private final DisclosureSettings disclosure;
+    private final PageSettings pages;
+    private final StandardsSettings standards;
 
-    public ReportTasklet(GlasshouseProperties props, DisclosureSettings disclosure) {
+    public ReportTasklet(GlasshouseProperties props, DisclosureSettings disclosure, PageSettings pages,
+                         StandardsSettings standards) {
         this.props = props;
         this.disclosure = disclosure;
+        this.pages = pages;
+        this.standards = standards;
     }
 
     @Override
@@ -64,7 +71,8 @@ public class ReportTasklet implements Tasklet {
         Path previous = Files.isSymbolicLink(paths.site()) ? paths.site().toRealPath() : null;
         ReleaseBuilder.build(new ReleaseBuilder.Request(props.getReport().getTitle(), params.asOf(),
                 params.runIdText(), params.releaseId(), props.getReportingCurrency(), specs, tables, history,
-                Methodology.entries(props.getThresholds().toThresholds()), previous, paths.inputsFile(), props),
+                Methodology.entries(props.getThresholds().toThresholds()), previous, paths.inputsFile(), props, pages,
+                standards),
                 disclosure, paths.staging(),
                 new ParquetTableWriter());
         chunkContext.getStepContext().getStepExecution().setWriteCount(tables.size());

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.glasshouse.config.GlasshouseProperties;
+import org.glasshouse.release.standards.StandardsFile;
 import org.glasshouse.reports.model.DataTable;
 
 /**
@@ -17,8 +18,8 @@ public final class DcatCatalog {
 
     private DcatCatalog() {}
 
-    public static void write(Path site, List<DataTable> tables, GlasshouseProperties.Release meta, String releaseId,
-                             String modified) throws IOException {
+    public static void write(Path site, List<DataTable> tables, List<StandardsFile> standards,
+                             GlasshouseProperties.Release meta, String releaseId, String modified) throws IOException {
         ObjectNode cat = OpenDataPackage.JSON.createObjectNode();
         cat.put("@context", "https://project-open-data.cio.gov/v1.1/schema/catalog.jsonld");
         cat.put("@type", "dcat:Catalog");
@@ -59,6 +60,15 @@ public final class DcatCatalog {
                 d.put("describedBy", base(meta) + "datapackage.json");
                 d.put("describedByType", "application/json");
             }
+        }
+        for (StandardsFile f : standards) {
+            ObjectNode d = dist.addObject();
+            d.put("@type", "dcat:Distribution");
+            d.put("title", f.title());
+            d.put("downloadURL", base(meta) + f.path());
+            d.put("mediaType", f.mediaType());
+            d.put("format", f.format());
+            d.put("conformsTo", f.conformsTo());
         }
         ObjectNode pdf = dist.addObject();
         pdf.put("@type", "dcat:Distribution");

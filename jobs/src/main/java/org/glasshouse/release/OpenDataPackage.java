@@ -10,13 +10,15 @@ import java.nio.file.Path;
 import java.util.List;
 import org.glasshouse.config.GlasshouseProperties;
 import org.glasshouse.publish.Checksums;
+import org.glasshouse.release.standards.StandardsFile;
 import org.glasshouse.reports.model.Column;
 import org.glasshouse.reports.model.DataTable;
 import org.glasshouse.reports.model.Suppressed;
 
 /**
  * datapackage.json (Frictionless Data Package v1): one resource per file of every public table (CSV, JSON, Parquet),
- * each with path, format, mediatype, sha256 hash, bytes and a Table Schema of typed, described fields. "[c]" is
+ * each with path, format, mediatype, sha256 hash, bytes and a Table Schema of typed, described fields, and one per
+ * 360Giving or IATI file (with the standard it conforms to). "[c]" is
  * declared a missing value, so validators accept suppressed cells in numeric columns.
  */
 public final class OpenDataPackage {
@@ -30,8 +32,8 @@ public final class OpenDataPackage {
 
     private OpenDataPackage() {}
 
-    public static void write(Path site, List<DataTable> tables, GlasshouseProperties.Release meta, String releaseId,
-                             String asOf) throws IOException {
+    public static void write(Path site, List<DataTable> tables, List<StandardsFile> standards,
+                             GlasshouseProperties.Release meta, String releaseId, String asOf) throws IOException {
         ObjectNode pkg = JSON.createObjectNode();
         pkg.put("profile", "tabular-data-package");
         pkg.put("name", meta.getIdentifier().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._-]", "-"));
@@ -71,6 +73,23 @@ public final class OpenDataPackage {
                 r.set("schema", schema(t));
             }
         }
+        for (StandardsFile f : standards) {
+            Path file = site.resolve(f.path());
+            if (!Files.isRegularFile(file)) throw new IOException("missing standards file " + f.path());
+            ObjectNode r = resources.addObject();
+            r.put("name", f.path().substring(f.path().lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT)
+                    .replaceAll("[^a-z0-9._-]", "-"));
+            r.put("title", f.title());
+            r.put("path", f.path());
+            r.put("profile", "data-resource");
+            r.put("format", f.format().toLowerCase(java.util.Locale.ROOT));
+            r.put("mediatype", f.mediaType());
+            r.put("encoding", "utf-8");
+            r.put("hash", "sha256:" + Checksums.sha256(file));
+            r.put("bytes", Files.size(file));
+            r.put("description", f.title() + ", valid against " + f.conformsTo() + ". Built from the "
+                    + "disclosure-controlled tables of this release.");
+        }
         JSON.writeValue(site.resolve("datapackage.json").toFile(), pkg);
     }
 
@@ -82,7 +101,7 @@ public final class OpenDataPackage {
             f.put("name", c.name());
             f.put("type", switch (c.type()) {
                 case INTEGER, COUNT -> "integer";
-                case MONEY, RATE, NUMBER -> "number";
+                case MONEY, RATE, NUMBER, P_VALUE -> "number";
                 case DATE -> "date";
                 case TEXT, ID -> "string";
             });

@@ -50,7 +50,7 @@ public final class ParquetTableWriter {
     static DataType type(Column c) {
         return switch (c.type()) {
             case INTEGER, COUNT -> DataTypes.LongType;
-            case MONEY, RATE, NUMBER -> DataTypes.DoubleType;
+            case MONEY, RATE, NUMBER, P_VALUE -> DataTypes.DoubleType;
             case DATE -> DataTypes.DateType;
             case TEXT, ID -> DataTypes.StringType;
         };
@@ -62,7 +62,7 @@ public final class ParquetTableWriter {
         if (text.isEmpty()) return null;
         return switch (c.type()) {
             case INTEGER, COUNT -> new BigDecimal(text).longValueExact();
-            case MONEY, RATE, NUMBER -> Double.valueOf(text);
+            case MONEY, RATE, NUMBER, P_VALUE -> Double.valueOf(text);
             case DATE -> java.sql.Date.valueOf(text);
             case TEXT, ID -> text;
         };

@@ -1,6 +1,7 @@
 package org.glasshouse.release;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -8,8 +9,13 @@ import java.util.List;
 import java.util.Map;
 import org.glasshouse.config.GlasshouseProperties;
 import org.glasshouse.publish.ReleasePublisher;
+import org.glasshouse.release.standards.ReleaseContext;
+import org.glasshouse.release.standards.StandardsExports;
+import org.glasshouse.release.standards.StandardsFile;
+import org.glasshouse.release.standards.StandardsSettings;
 import org.glasshouse.report.DisclosureControl;
 import org.glasshouse.report.MethodologyEntry;
+import org.glasshouse.report.PageSettings;
 import org.glasshouse.report.PublicTable;
 import org.glasshouse.report.ReleaseChanges;
 import org.glasshouse.report.ReleaseRelations;
@@ -23,9 +29,10 @@ import org.glasshouse.reports.render.SiteRenderer;
 
 /**
  * Builds a complete release folder from the public tables: disclosure control over the whole release first (so the
- * pages, charts, PDF and every data format are made from the same suppressed cells), then the changes against the
- * previous release, the pages and charts, CSV/JSON/Parquet, the PDF, and the catalogue files. SHA256SUMS is added by
- * the publisher, which verifies the folder before switching the public entry point to it.
+ * pages, charts, PDF, every data format and the 360Giving and IATI files are made from the same suppressed cells),
+ * the manifest, then the changes against the previous release and their reasons, the pages and charts,
+ * CSV/JSON/Parquet, the standards files, the PDF, and the catalogue files. SHA256SUMS is added by the publisher,
+ * which verifies the folder before switching the public entry point to it.
  */
 public final class ReleaseBuilder {
 
@@ -33,11 +40,13 @@ public final class ReleaseBuilder {
      * @param tables          the public tables before disclosure control, by name, in publication order
      * @param impactHistory   impact_estimates across as-of dates (before disclosure control), or null
      * @param previousRelease the release currently published, or null
+     * @param pages           report-an-error route and list bounds of the pages
+     * @param standards       identifiers of the 360Giving and IATI files
      */
     public record Request(String title, LocalDate asOf, String runId, String releaseId, String currency,
                           Map<String, PublicTable> specs, Map<String, DataTable> tables, DataTable impactHistory,
                           List<MethodologyEntry> methodology, Path previousRelease, Path inputsJson,
-                          GlasshouseProperties props) {}
+                          GlasshouseProperties props, PageSettings pages, StandardsSettings standards) {}
 
     private ReleaseBuilder() {}
 
@@ -56,26 +65,36 @@ public final class ReleaseBuilder {
                 : sdc.history(r.specs().get(r.impactHistory().name()), r.impactHistory(),
                 safe.get(r.impactHistory().name()), r.asOf().toString());
 
+        ReleasePublisher.deleteTree(staging);
+        Files.createDirectories(staging);
+        ReleaseManifest.write(staging, new ReleaseManifest.Facts(r.runId(), r.releaseId(), r.asOf().toString(),
+                r.inputsJson(), r.props().getContractsDir(), r.props().getRules().getSeverity(),
+                List.copyOf(r.tables().keySet()), sdc.k(), r.props().getThresholds().toThresholds()));
+
         Map<String, List<String>> keys = new LinkedHashMap<>();
         r.specs().forEach((name, spec) -> keys.put(name, spec.orderBy()));
-        ReleasePublisher.deleteTree(staging);
         ReleaseChanges changes = ChangeDetector.compare(r.previousRelease(), List.copyOf(safe.values()), keys,
-                staging.resolveSibling(staging.getFileName() + "-compare"));
+                staging.resolveSibling(staging.getFileName() + "-compare"), staging.resolve(ReportAssembler.MANIFEST),
+                r.releaseId());
 
         Report report = ReportAssembler.assemble(new ReportAssembler.Inputs(r.title(), r.asOf(), r.runId(),
-                r.currency(), sdc.k(), safe, r.methodology(), changes, history, sdcOutcome.audit()));
+                r.currency(), sdc.k(), safe, r.methodology(), changes, history, sdcOutcome.audit(), r.pages()));
         SiteRenderer.render(report, staging);
         org.glasshouse.CrashPoint.reach("report"); // pages staged, open data and PDF not yet
         for (DataTable t : report.openData()) parquet.write(t, staging.resolve("data").resolve(t.name() + ".parquet"));
-        PdfRenderer.render(report, staging);
-
-        DisclosureAuditFile.write(staging, staging.resolveSibling(DisclosureAuditFile.PRIVATE), sdcOutcome.audit());
         GlasshouseProperties.Release meta = r.props().getRelease();
-        ReleaseManifest.write(staging, new ReleaseManifest.Facts(r.runId(), r.releaseId(), r.asOf().toString(),
-                r.inputsJson(), r.props().getContractsDir(), r.props().getRules().getSeverity(),
-                List.copyOf(r.tables().keySet()), sdc.k()));
-        OpenDataPackage.write(staging, report.openData(), meta, r.releaseId(), r.asOf().toString());
-        DcatCatalog.write(staging, report.openData(), meta, r.releaseId(), r.asOf().toString());
+        List<StandardsFile> standards = StandardsExports.write(staging, new ReleaseContext(r.asOf(), r.releaseId(),
+                r.currency(), safe, meta.getPublisher(), base(meta), meta.getLicense(), r.standards()));
+        PdfRenderer.render(report, staging);
+        DisclosureAuditFile.write(staging, staging.resolveSibling(DisclosureAuditFile.PRIVATE), sdcOutcome.audit());
+
+        OpenDataPackage.write(staging, report.openData(), standards, meta, r.releaseId(), r.asOf().toString());
+        DcatCatalog.write(staging, report.openData(), standards, meta, r.releaseId(), r.asOf().toString());
         return report;
+    }
+
+    static String base(GlasshouseProperties.Release meta) {
+        String b = meta.getBaseUrl();
+        return b.endsWith("/") ? b : b + "/";
     }
 }

@@ -26,8 +26,9 @@ public final class ReleaseManifest {
 
     private ReleaseManifest() {}
 
+    /** @param thresholds the integrity thresholds in force (metrics.Thresholds), or null */
     public record Facts(String runId, String releaseId, String asOf, Path inputsJson, String contractsDir,
-                        Map<String, String> severityOverrides, List<String> metricTables, int k) {}
+                        Map<String, String> severityOverrides, List<String> metricTables, int k, Object thresholds) {}
 
     public static void write(Path site, Facts f) throws IOException {
         ObjectNode m = OpenDataPackage.JSON.createObjectNode();
@@ -47,6 +48,8 @@ public final class ReleaseManifest {
         ObjectNode rules = m.putObject("rules");
         rules.put("catalogue_sha256", rulesFingerprint(f.contractsDir()));
         rules.set("severity_overrides", OpenDataPackage.JSON.valueToTree(f.severityOverrides()));
+        // Thresholds decide the integrity flags: the changes page names a threshold change as a reason.
+        if (f.thresholds() != null) rules.set("thresholds", OpenDataPackage.JSON.valueToTree(f.thresholds()));
         ObjectNode metrics = m.putObject("metrics");
         metrics.put("version", BuildInfo.version() + "+" + BuildInfo.gitCommit());
         ArrayNode tables = metrics.putArray("tables");

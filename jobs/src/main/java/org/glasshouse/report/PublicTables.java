@@ -5,6 +5,7 @@ import static org.glasshouse.reports.model.ColumnType.DATE;
 import static org.glasshouse.reports.model.ColumnType.ID;
 import static org.glasshouse.reports.model.ColumnType.MONEY;
 import static org.glasshouse.reports.model.ColumnType.NUMBER;
+import static org.glasshouse.reports.model.ColumnType.P_VALUE;
 import static org.glasshouse.reports.model.ColumnType.RATE;
 import static org.glasshouse.reports.model.ColumnType.TEXT;
 
@@ -73,7 +74,7 @@ public final class PublicTables {
             c("ci_high", NUMBER, "Upper end of the 95% confidence interval."),
             c("n_participants", COUNT, "Participants measured at baseline and follow-up."),
             c("n_comparison", COUNT, "Comparison-group members measured at baseline and follow-up."),
-            c("p_value", NUMBER, "Two-sided p-value (paired t-test for pre_post, Welch t-test for did)."),
+            c("p_value", P_VALUE, "Two-sided p-value (paired t-test for pre_post, Welch t-test for did)."),
             c("effect_size", NUMBER, "Cohen's d_z (mean change / standard deviation of changes), pre_post only."),
             c("cost_per_improved", MONEY, "Programme spent / participants who improved."),
             c("notes", TEXT, "Why a figure is empty, when it is.")),
@@ -149,7 +150,8 @@ public final class PublicTables {
             c("evidence", TEXT, "The figures that raised the flag."),
             c("threshold", TEXT, "The threshold the figures were judged against."),
             c("rule_id", ID, "The check that raised the flag (see the methodology)."),
-            c("people", COUNT, "People the evidence is computed from, when it is (cost per beneficiary).")),
+            c("people", COUNT, "People the evidence is computed from, when it is (cost per beneficiary)."),
+            c("amount", MONEY, "Money the flag concerns, reporting currency: expenditure after the end date, the excess over committed or disbursed, or the repeated part of duplicate expenditures; empty for other checks.")),
             List.of("people"), List.of("evidence", "threshold"), List.of("rule_id", "flag_id"));
 
     public static final PublicTable DATA_QUALITY = new PublicTable("data_quality",
@@ -185,7 +187,7 @@ public final class PublicTables {
             c("mad", NUMBER, "Mean absolute deviation of first-digit proportions from Benford's law."),
             c("conformity", ID, "Nigrini's band for the MAD."),
             c("chi_square", NUMBER, "Pearson chi-square against Benford's proportions, 8 degrees of freedom."),
-            c("p_value", NUMBER, "Upper-tail p-value of chi_square."),
+            c("p_value", P_VALUE, "Upper-tail p-value of chi_square."),
             c("notes", TEXT, "Why the test is not given, when it is not.")),
             List.of(), List.of(), List.of("partner_id"));
 

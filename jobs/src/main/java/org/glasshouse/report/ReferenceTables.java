@@ -9,8 +9,8 @@ import java.util.List;
 import org.glasshouse.reports.model.Column;
 
 /**
- * The agency's reference data published beside the metrics, so readers can name what the ids stand for and the
- * pages can title a partner's page with its name. Loaded from the run's curated tables of the same name; only these
+ * The agency's reference data published beside the metrics, so readers can name what the ids stand for, the
+ * pages can title a partner's page with its name, and the 360Giving and IATI files can state each agreement's terms. Loaded from the run's curated tables of the same name; only these
  * columns are published (partners' registered_id and any flex_* column are not).
  */
 public final class ReferenceTables {
@@ -35,7 +35,32 @@ public final class ReferenceTables {
             new Column("currency", ID, "ISO 4217 currency of the budget.")),
             List.of(), List.of(), List.of("programme_id"));
 
+    /** Agreements' terms: what the 360Giving grants and IATI activities are built from (reporting_due_day is not). */
+    public static final PublicTable AGREEMENTS = new PublicTable("agreements", "Agreements", List.of(
+            new Column("agreement_id", ID, "Agreement identifier."),
+            new Column("programme_id", ID, "Programme the agreement belongs to."),
+            new Column("partner_id", ID, "Partner holding the agreement."),
+            new Column("start_date", DATE, "First day of the agreement."),
+            new Column("end_date", DATE, "Last day of the agreement."),
+            new Column("committed_amount", MONEY, "Amount committed, in the agreement's own currency."),
+            new Column("currency", ID, "ISO 4217 currency of the committed amount."),
+            new Column("payment_model", ID, "grant, contract or outcomes_based.")),
+            List.of(), List.of(), List.of("agreement_id"));
+
+    public static final PublicTable INDICATORS = new PublicTable("indicators", "Indicators", List.of(
+            new Column("indicator_id", ID, "Indicator identifier."),
+            new Column("programme_id", ID, "Programme the indicator measures."),
+            new Column("name", TEXT, "What the indicator measures."),
+            new Column("unit", ID, "count, percent, currency or score."),
+            new Column("direction", ID, "increase or decrease: the direction that counts as improvement.")),
+            List.of(), List.of(), List.of("indicator_id"));
+
+    public static final PublicTable REGIONS = new PublicTable("regions", "Regions", List.of(
+            new Column("region_code", ID, "Region code used in the other tables."),
+            new Column("name", TEXT, "Region name.")),
+            List.of(), List.of(), List.of("region_code"));
+
     public static List<PublicTable> all() {
-        return List.of(PARTNERS, PROGRAMMES);
+        return List.of(PARTNERS, PROGRAMMES, AGREEMENTS, INDICATORS, REGIONS);
     }
 }

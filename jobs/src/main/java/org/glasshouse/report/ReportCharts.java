@@ -10,7 +10,9 @@ import java.util.TreeSet;
 import org.glasshouse.reports.model.Chart;
 import org.glasshouse.reports.model.ChartKind;
 import org.glasshouse.reports.model.ChartSeries;
+import org.glasshouse.reports.model.ColumnType;
 import org.glasshouse.reports.model.DataTable;
+import org.glasshouse.reports.render.CellFormatter;
 
 /**
  * The report's charts, built only from disclosure-controlled public tables (a suppressed cell is not drawn and the
@@ -28,14 +30,13 @@ final class ReportCharts {
         double c = Tables.total(Tables.numbers(t, "committed"));
         double d = Tables.total(Tables.numbers(t, "disbursed"));
         double s = Tables.total(Tables.numbers(t, "spent"));
-        String alt = String.format(Locale.ROOT, "Bar chart of committed, disbursed and spent funds for %d %s. "
-                        + "In total %,.0f %s was committed, %.0f%% of it disbursed and %.0f%% spent.",
-                t.rows().size(), categoryLabel.toLowerCase(Locale.ROOT) + "s", c, currency,
-                c == 0 ? 0 : 100 * d / c, c == 0 ? 0 : 100 * s / c);
+        String alt = "Bar chart of committed, paid-out and spent funds for " + t.rows().size() + " "
+                + categoryLabel.toLowerCase(Locale.ROOT) + "s. In total " + Words.money(c, currency)
+                + " was committed; " + share(d, c) + " of it has been paid out and " + share(s, c) + " spent.";
         return new Chart(id, ChartKind.BAR, title, alt, categoryLabel, "Amount (" + currency + ")", labels, List.of(
                 new ChartSeries("Committed", Tables.numbers(t, "committed")),
-                new ChartSeries("Disbursed", Tables.numbers(t, "disbursed")),
-                new ChartSeries("Spent", Tables.numbers(t, "spent"))));
+                new ChartSeries("Paid out", Tables.numbers(t, "disbursed")),
+                new ChartSeries("Spent", Tables.numbers(t, "spent"))), ColumnType.MONEY);
     }
 
     /** Cost per beneficiary of each agreement of a programme against the median of the programme's agreements. */
@@ -48,15 +49,17 @@ final class ReportCharts {
         for (int i = 0; i < cost.size(); i++) {
             if (cost.get(i) != null && (highest < 0 || cost.get(i) > cost.get(highest))) highest = i;
         }
-        String alt = String.format(Locale.ROOT, "Bar chart of cost per beneficiary for %d partners' agreements "
-                        + "against the programme median of %,.2f %s. The highest is %s at %,.2f %s, %.1f times the "
-                        + "median.", labels.size(), median, currency, labels.get(highest), cost.get(highest), currency,
-                cost.get(highest) / median);
+        String alt = "Bar chart of the cost per person served for " + labels.size() + " agreements against the "
+                + "median of the programme's agreements, " + Words.money(median, currency) + ". The highest is "
+                + labels.get(highest) + " at " + Words.money(cost.get(highest), currency) + ", "
+                + java.math.BigDecimal.valueOf(cost.get(highest) / median).setScale(1, java.math.RoundingMode.HALF_UP)
+                .toPlainString() + " times the median.";
         List<Double> medians = new ArrayList<>();
         for (int i = 0; i < cost.size(); i++) medians.add(median);
-        return new Chart(id, ChartKind.BAR, "Cost per beneficiary against the programme median", alt, "Partner",
-                "Cost per beneficiary (" + currency + ")", labels, List.of(
-                new ChartSeries("Cost per beneficiary", cost), new ChartSeries("Programme median", medians)));
+        return new Chart(id, ChartKind.BAR, "Cost per person served against the median of the programme", alt,
+                "Agreement", "Cost per person (" + currency + ")", labels, List.of(
+                new ChartSeries("Cost per person", cost), new ChartSeries("Median of the agreements", medians)),
+                ColumnType.MONEY);
     }
 
     /** Latest attainment per agreement and indicator, against the target (attainment 1 = target reached). */
@@ -73,16 +76,15 @@ final class ReportCharts {
             target.add(1.0);
             if (a != null && a >= 1.0) reached++;
         }
-        String alt = String.format(Locale.ROOT, "Bar chart of attainment against target for %d agreement "
-                + "indicators in the latest period: %d of them have reached their target (attainment of 1 or more).",
-                labels.size(), reached);
-        return new Chart(id, ChartKind.BAR, "Indicator attainment against target", alt, "Agreement and indicator",
-                "Attainment (1 = target)", labels, List.of(new ChartSeries("Attainment", att),
-                new ChartSeries("Target", target)));
+        String alt = "Bar chart of progress to target for " + labels.size() + " indicator results of agreements in "
+                + "the latest period: " + reached + " of them have reached their target (100% or more).";
+        return new Chart(id, ChartKind.BAR, "Progress of each indicator to its target", alt, "Agreement and indicator",
+                "Progress to target (100% = target reached)", labels, List.of(new ChartSeries("Progress", att),
+                new ChartSeries("Target", target)), ColumnType.RATE);
     }
 
     /** Actual values of one indicator over reporting periods, one line per agreement. */
-    static Chart indicatorTrend(String id, String indicatorId, DataTable results) {
+    static Chart indicatorTrend(String id, String indicatorName, DataTable results) {
         if (results == null || results.rows().isEmpty()) return null;
         TreeSet<String> periods = new TreeSet<>(Tables.texts(results, "period"));
         Map<String, Map<String, Double>> byAgreement = new LinkedHashMap<>();
@@ -102,9 +104,9 @@ final class ReportCharts {
                         plain(known.get(0)), plain(known.get(known.size() - 1))));
             }
         }
-        String alt = "Line chart of " + indicatorId + " over " + cats.size() + " periods from " + cats.get(0) + " to "
+        String alt = "Line chart of " + indicatorName + " over " + cats.size() + " periods from " + cats.get(0) + " to "
                 + cats.get(cats.size() - 1) + "." + finding;
-        return new Chart(id, ChartKind.LINE, "Trend of " + indicatorId + " by period", alt, "Period",
+        return new Chart(id, ChartKind.LINE, "Trend by period: " + indicatorName, alt, "Period",
                 "Actual value", cats, series);
     }
 
@@ -113,9 +115,9 @@ final class ReportCharts {
                              List<Double> high) {
         if (asOfs.isEmpty() || est.stream().allMatch(Objects::isNull)) return null;
         int last = est.size() - 1;
-        String alt = String.format(Locale.ROOT, "Line chart of the impact estimate %s across %d report dates with "
-                        + "its 95%% confidence interval. The latest estimate is %s (95%% CI %s to %s).", label,
-                asOfs.size(), plain(est.get(last)), plain(low.get(last)), plain(high.get(last)));
+        String alt = "Line chart of the impact estimate " + label + " across " + asOfs.size() + " report dates with "
+                + "its 95% confidence interval. The latest estimate is " + plain(est.get(last)) + " (95% interval "
+                + plain(low.get(last)) + " to " + plain(high.get(last)) + ").";
         return new Chart(id, ChartKind.BAND, "Impact estimate " + label + " with 95% confidence band", alt,
                 "As of", "Estimated change", asOfs, List.of(new ChartSeries("Estimate", est),
                 new ChartSeries("95% CI low", low), new ChartSeries("95% CI high", high)));
@@ -133,17 +135,20 @@ final class ReportCharts {
                     || Math.abs(obs.get(i) - exp.get(i)) > Math.abs(obs.get(worst) - exp.get(worst)))) worst = i;
         }
         String alt = obs.get(worst) == null ? "Bar chart of first-digit shares; no observed values."
-                : String.format(Locale.ROOT, "Bar chart of the first digits of %s's expenditures against Benford's "
-                + "law. The largest gap is at digit %s: %.1f%% observed against %.1f%% expected.", partnerLabel,
-                cats.get(worst), 100 * obs.get(worst), 100 * exp.get(worst));
+                : "Bar chart of the first digits of " + partnerLabel + "'s expenditures against Benford's law. The "
+                + "largest gap is at digit " + cats.get(worst) + ": " + CellFormatter.display(obs.get(worst), ColumnType.RATE)
+                + " observed against " + CellFormatter.display(exp.get(worst), ColumnType.RATE) + " expected.";
         return new Chart(id, ChartKind.BAR, "First digits of expenditures: observed and Benford expected", alt,
                 "First digit", "Share of expenditures", cats, List.of(new ChartSeries("Observed", obs),
-                new ChartSeries("Benford expected", exp)));
+                new ChartSeries("Benford expected", exp)), ColumnType.RATE);
     }
 
+    /** A number as the tables print it (NUMBER columns: at most six decimals). */
     private static String plain(Double d) {
-        if (d == null) return "not available";
-        return java.math.BigDecimal.valueOf(d).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
-                .toPlainString();
+        return d == null ? "not available" : CellFormatter.display(d, ColumnType.NUMBER);
+    }
+
+    private static String share(double part, double whole) {
+        return whole == 0 ? "none" : CellFormatter.display(part / whole, ColumnType.RATE);
     }
 }

@@ -156,6 +156,7 @@ class ReleaseContentsTest {
         for (String t : ReleaseFixture.specs().keySet()) {
             expected.addAll(List.of(t + ".csv", t + ".json", t + ".parquet"));
         }
+        expected.addAll(List.of("corrections.csv", "corrections.json", "corrections.parquet"));
         assertThat(dataFiles).isEqualTo(expected);
     }
 
@@ -165,7 +166,8 @@ class ReleaseContentsTest {
         Pattern email = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
         // Checksums of our own files are 64-hex by design; they live only in these catalogue files.
         Set<String> checksumFiles = Set.of("SHA256SUMS", "datapackage.json", "manifest.json");
-        // The agency's published contact point is public by design (DCAT contactPoint).
+        // The agency's published contact point is public by design (DCAT contactPoint), and so is the address
+        // every page gives for reporting an error.
         Set<String> contactFiles = Set.of("data.json", "datapackage.json");
         for (Path f : files(out.resolve("releases"))) {
             String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
@@ -174,7 +176,8 @@ class ReleaseContentsTest {
                     ReleaseFixture.EMAIL, "jane.roe");
             if (name.endsWith(".parquet") || name.endsWith(".png") || name.endsWith(".pdf")) continue;
             if (!checksumFiles.contains(name)) assertThat(hex64.matcher(text).find()).as(name).isFalse();
-            if (!contactFiles.contains(name)) assertThat(email.matcher(text).find()).as(name).isFalse();
+            String withoutRoute = name.endsWith(".html") ? text.replace(ReleaseFixture.REPORT_ERROR, "") : text;
+            if (!contactFiles.contains(name)) assertThat(email.matcher(withoutRoute).find()).as(name).isFalse();
         }
     }
 
@@ -183,14 +186,19 @@ class ReleaseContentsTest {
         JsonNode dp = JSON.readTree(first.resolve("datapackage.json").toFile());
         assertThat(dp.get("profile").asText()).isEqualTo("tabular-data-package");
         assertThat(dp.get("name").asText()).isEqualTo("glasshouse-transparency");
-        assertThat(dp.get("resources")).hasSize(ReleaseFixture.specs().size() * 3);
+        // Every table (and the corrections log) in three formats, plus the three 360Giving and IATI files.
+        assertThat(dp.get("resources")).hasSize((ReleaseFixture.specs().size() + 1) * 3 + 3);
         for (JsonNode r : dp.get("resources")) {
-            for (String field : List.of("name", "path", "format", "mediatype", "hash", "bytes", "schema")) {
+            for (String field : List.of("name", "path", "format", "mediatype", "hash", "bytes")) {
                 assertThat(r.hasNonNull(field)).as(r.get("path") + " " + field).isTrue();
             }
             Path file = first.resolve(r.get("path").asText());
             assertThat(r.get("hash").asText()).isEqualTo("sha256:" + Checksums.sha256(file));
             assertThat(r.get("bytes").asLong()).isEqualTo(Files.size(file));
+            if (r.get("path").asText().startsWith("standards/")) {
+                assertThat(r.get("description").asText()).contains("valid against");
+                continue;
+            }
             for (JsonNode f : r.get("schema").get("fields")) {
                 assertThat(f.get("name").asText()).isNotBlank();
                 assertThat(f.get("type").asText()).isIn("string", "integer", "number", "date");
@@ -220,7 +228,7 @@ class ReleaseContentsTest {
         assertThat(ds.get("contactPoint").get("hasEmail").asText()).isEqualTo("mailto:opendata@agency.example");
         assertThat(ds.get("bureauCode").get(0).asText()).matches("\\d{3}:\\d{2}");
         assertThat(ds.get("programCode").get(0).asText()).matches("\\d{3}:\\d{3}");
-        assertThat(ds.get("distribution")).hasSize(ReleaseFixture.specs().size() * 3 + 1);
+        assertThat(ds.get("distribution")).hasSize((ReleaseFixture.specs().size() + 1) * 3 + 3 + 1);
         for (JsonNode d : ds.get("distribution")) {
             assertThat(d.get("downloadURL").asText()).startsWith("https://transparency.agency.example/");
             assertThat(d.get("mediaType").asText()).isNotBlank();
@@ -237,21 +245,34 @@ class ReleaseContentsTest {
         assertThat(m.get("pipeline").get("git_commit").asText()).matches("[0-9a-f]{40}|unknown");
         assertThat(m.get("inputs").toString()).isEqualTo("[{\"partner_id\":\"P1\",\"dataset\":\"services\","
                 + "\"original_name\":\"services.csv\",\"format\":\"csv\",\"sha256\":\"" + "ab".repeat(32)
-                + "\",\"size\":12}]");
+                + "\",\"size\":12},{\"partner_id\":\"P3\",\"dataset\":\"services\",\"original_name\":"
+                + "\"services-2026-08.csv\",\"format\":\"csv\",\"sha256\":\"" + "7".repeat(64) + "\",\"size\":30}]");
+        assertThat(m.get("rules").get("thresholds").get("spentOverDisbursed").asDouble()).isEqualTo(0.10);
         assertThat(m.get("rules").get("catalogue_sha256").asText()).matches("[0-9a-f]{64}");
         assertThat(m.get("disclosure_control").get("minimum_cell_size").asInt()).isEqualTo(10);
     }
 
     @Test
-    void theChangesPageListsFiguresThatChangedSinceThePreviousRelease() throws Exception {
+    void theChangesPageKeepsACorrectionsLogOfWhatChangedFromWhatToWhatAndWhy() throws Exception {
         assertThat(read(first.resolve("changes.html"))).contains("This is the first release");
-        String changes = read(second.resolve("changes.html"));
+        String changes = read(second.resolve("changes.html")).replaceAll("\\s+", " ");
         assertThat(changes).contains("Compared with release 2026-09-30-run1");
-        // AGR-3 grew from 7 (hidden) to 12 people; AGR-2 no longer needs hiding.
-        assertThat(changes.replaceAll("\\s+", " ")).contains(
+        // What differs between the releases: P3 resubmitted a file.
+        assertThat(changes).contains("<p>P3 resubmitted services-2026-08.csv.</p>");
+        // AGR-3 grew from 7 (hidden) to 12 people after P3's resubmission; AGR-2 no longer needs hiding, and nothing
+        // of P2's changed, so disclosure control is the only reason.
+        assertThat(changes).contains(
                 "<th scope=\"row\">agreement_metrics</th> <td>agreement_id=AGR-2</td> <td>beneficiaries</td> "
-                        + "<td>[c]</td> <td>80</td>",
-                "<td>agreement_id=AGR-3</td> <td>beneficiaries</td> <td>[c]</td> <td>12</td>");
+                        + "<td>[c]</td> <td>80</td> <td>Disclosure control no longer suppresses it</td>",
+                "<td>agreement_id=AGR-3</td> <td>beneficiaries</td> <td>[c]</td> <td>12</td> "
+                        + "<td>P3 resubmitted services-2026-08.csv; disclosure control no longer suppresses it</td>");
+        // The log is open data too, and carries the earlier releases' entries forward.
+        String log = read(second.resolve("data/corrections.csv"));
+        assertThat(log).startsWith("release,previous_release,table,row,column,previous,current,reason\r\n")
+                .contains("2026-09-30-run2,2026-09-30-run1,agreement_metrics,agreement_id=AGR-3,beneficiaries,[c],12,"
+                        + "P3 resubmitted services-2026-08.csv; disclosure control no longer suppresses it\r\n");
+        assertThat(read(first.resolve("data/corrections.csv")))
+                .isEqualTo("release,previous_release,table,row,column,previous,current,reason\r\n");
         assertThat(first.resolve("index.html")).isRegularFile(); // the earlier release stays available
     }
 }

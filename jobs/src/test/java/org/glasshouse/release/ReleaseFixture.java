@@ -23,7 +23,9 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.glasshouse.config.GlasshouseProperties;
 import org.glasshouse.publish.ReleasePublisher;
+import org.glasshouse.release.standards.StandardsSettings;
 import org.glasshouse.report.Methodology;
+import org.glasshouse.report.PageSettings;
 import org.glasshouse.report.PublicTable;
 import org.glasshouse.report.PublicTables;
 import org.glasshouse.report.ReferenceTables;
@@ -59,9 +61,7 @@ final class ReleaseFixture {
             c("as_of", DATE), c("agreement_id", ID), c("indicator_id", ID), c("period", ID), c("baseline", NUMBER),
             c("target", NUMBER), c("actual", NUMBER), c("attainment", RATE), c("status", ID),
             c("projected_at_end", NUMBER)), List.of(), List.of(), List.of("agreement_id", "indicator_id", "period"));
-    static final PublicTable FLAGS = new PublicTable("integrity_flags", "Integrity flags", List.of(
-            c("as_of", DATE), c("flag_id", ID), c("subject_type", ID), c("subject_id", ID), c("evidence", TEXT),
-            c("threshold", TEXT)), List.of(), List.of(), List.of("flag_id", "subject_id"));
+    static final PublicTable FLAGS = PublicTables.INTEGRITY_FLAGS;
     static final PublicTable QUALITY = new PublicTable("data_quality", "Data quality", List.of(
             c("as_of", DATE), c("partner_id", ID), c("dataset", ID), c("rows_read", COUNT),
             c("rows_accepted", COUNT), c("rows_quarantined", COUNT), c("acceptance_rate", RATE),
@@ -72,6 +72,11 @@ final class ReleaseFixture {
             List.of(), List.of(), List.of("partner_id", "digit"));
 
     private static final LocalDate AS_OF = LocalDate.of(2026, 9, 30);
+    /** The report-an-error route of the fixture's pages (the one e-mail address pages may show). */
+    static final String REPORT_ERROR = "corrections@agency.example";
+    static final PageSettings PAGES = new PageSettings("mailto:" + REPORT_ERROR, 25, 100);
+    static final StandardsSettings STANDARDS = new StandardsSettings("XI-EXAMPLE-AGENCY", "10",
+            "XI-EXAMPLE-AGENCY-PARTNER-", "360G-example-agency-");
 
     private ReleaseFixture() {}
 
@@ -84,7 +89,7 @@ final class ReleaseFixture {
         List<StructField> fields = new ArrayList<>();
         for (Column col : spec.columns()) fields.add(DataTypes.createStructField(col.name(), switch (col.type()) {
             case COUNT, INTEGER -> DataTypes.LongType;
-            case MONEY, RATE, NUMBER -> DataTypes.DoubleType;
+            case MONEY, RATE, NUMBER, P_VALUE -> DataTypes.DoubleType;
             case DATE -> DataTypes.DateType;
             default -> DataTypes.StringType;
         }, true));
@@ -111,7 +116,8 @@ final class ReleaseFixture {
         Map<String, PublicTable> s = new LinkedHashMap<>();
         for (PublicTable t : List.of(PublicTables.AGREEMENT_METRICS, PublicTables.PROGRAMME_METRICS,
                 PublicTables.IMPACT_ESTIMATES, PARTNER_METRICS, REACH, INDICATORS, FLAGS, QUALITY, BENFORD,
-                ReferenceTables.PARTNERS, ReferenceTables.PROGRAMMES)) {
+                ReferenceTables.PARTNERS, ReferenceTables.PROGRAMMES, ReferenceTables.AGREEMENTS,
+                ReferenceTables.INDICATORS)) {
             s.put(t.name(), t);
         }
         return s;
@@ -141,7 +147,16 @@ final class ReleaseFixture {
                 r(AS_OF, "AGR-1", "IND-1", "2026-08", 10.0, 20.0, 16.0, 0.6, "on_track", 19.0),
                 r(AS_OF, "AGR-2", "IND-1", "2026-08", 10.0, 20.0, 21.0, 1.1, "on_track", 22.0))));
         t.put("integrity_flags", load(FLAGS, List.<Object[]>of(
-                r(AS_OF, "INT-003", "agreement", "AGR-2", "spent 300 > disbursed 250 by 20%", "10%"))));
+                r(AS_OF, "INT-ACCEPT:P2/services", "partner_dataset", "P2/services", "acceptance rate 0.5 < 0.95",
+                        "0.95", "INT-ACCEPT", null, null),
+                r(AS_OF, "INT-DUPLICATE:AGR-1:2026-03-01:100.00", "agreement", "AGR-1",
+                        "2 expenditures of 100.00 USD on 2026-03-01: T1, T2", "any repeat", "INT-DUPLICATE", null, 100.0),
+                r(AS_OF, "INT-DUPLICATE:AGR-1:2026-04-01:250.00", "agreement", "AGR-1",
+                        "2 expenditures of 250.00 USD on 2026-04-01: T3, T4", "any repeat", "INT-DUPLICATE", null, 250.0),
+                r(AS_OF, "INT-LATE:P3:2026-07", "partner", "P3", "services for 2026-07 arrived 3 days late", "0 days",
+                        "INT-LATE", null, null),
+                r(AS_OF, "INT-OVERSPEND:AGR-2", "agreement", "AGR-2", "spent 300 > disbursed 250 by 20%", "10%",
+                        "INT-OVERSPEND", null, 50.0))));
         t.put("data_quality", load(QUALITY, List.<Object[]>of(
                 r(AS_OF, "P1", "services", 1000L, 990L, 10L, 0.99, 10.0, 0.0, 0.0))));
         List<Object[]> digits = new ArrayList<>();
@@ -153,6 +168,13 @@ final class ReleaseFixture {
         t.put("programmes", load(ReferenceTables.PROGRAMMES, List.<Object[]>of(
                 r("PRG-A", "Skills & <b>Jobs</b>", "Dept", "employment", LocalDate.of(2025, 1, 1),
                         LocalDate.of(2027, 12, 31), 2000.0, "USD"))));
+        t.put("agreements", load(ReferenceTables.AGREEMENTS, List.<Object[]>of(
+                r("AGR-1", "PRG-A", "P1", LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31), 1000.0, "USD", "grant"),
+                r("AGR-2", "PRG-A", "P2", LocalDate.of(2025, 4, 1), LocalDate.of(2027, 3, 31), 500.0, "USD",
+                        "outcomes_based"),
+                r("AGR-3", "PRG-A", "P3", LocalDate.of(2025, 7, 1), LocalDate.of(2026, 6, 30), 80.0, "GBP", "contract"))));
+        t.put("indicators", load(ReferenceTables.INDICATORS, List.<Object[]>of(
+                r("IND-1", "PRG-A", "People in work after six months", "count", "increase"))));
         return t;
     }
 
@@ -162,14 +184,18 @@ final class ReleaseFixture {
         Path staging = out.resolve("private/runs/" + runId + "/site-staging");
         Files.createDirectories(staging.getParent());
         Path inputs = out.resolve("private/runs/" + runId + "/inputs.json");
+        // P3's August services file is resubmitted between the two releases (its people count changes with it).
         Files.writeString(inputs, "[{\"partner_id\":\"P1\",\"dataset\":\"services\",\"original_name\":\"services.csv\","
-                + "\"format\":\"csv\",\"sha256\":\"" + "ab".repeat(32) + "\",\"size\":12,\"path\":\"/private/x\"}]");
+                + "\"format\":\"csv\",\"sha256\":\"" + "ab".repeat(32) + "\",\"size\":12,\"path\":\"/private/x\"},"
+                + "{\"partner_id\":\"P3\",\"dataset\":\"services\",\"original_name\":\"services-2026-08.csv\","
+                + "\"format\":\"csv\",\"sha256\":\"" + Long.toHexString(smallAgreementPeople).repeat(64).substring(0, 64)
+                + "\",\"size\":30}]");
         Path site = out.resolve("site");
         Path previous = Files.isSymbolicLink(site) ? site.toRealPath() : null;
         String releaseId = "2026-09-30-run" + runId;
         ReleaseBuilder.build(new ReleaseBuilder.Request("Test report", AS_OF, runId, releaseId, "USD", specs(),
-                tables(smallAgreementPeople), null, Methodology.entries(org.glasshouse.metrics.Thresholds.DEFAULTS), previous, inputs, props), staging,
-                new ParquetTableWriter(SharedSpark.get()));
+                tables(smallAgreementPeople), null, Methodology.entries(org.glasshouse.metrics.Thresholds.DEFAULTS),
+                previous, inputs, props, PAGES, STANDARDS), staging, new ParquetTableWriter(SharedSpark.get()));
         return new ReleasePublisher(out.resolve("releases"), site).publish(staging, releaseId);
     }
 }

@@ -30,7 +30,7 @@ public final class FinancialFlags {
                         col("n"), col("total"), lit(in.reportingCurrency()), col("end_date").cast("string"),
                         col("latest").cast("string")),
                 lit("expenditures may be dated up to " + grace + " day(s) after the agreement end date"),
-                col("n"), lit(0), null);
+                col("n"), lit(0), null, col("total"));
     }
 
     public static Dataset<Row> overCommitted(MetricInputs in, Dataset<Row> financials) {
@@ -41,7 +41,7 @@ public final class FinancialFlags {
                 format_string("disbursed %.2f > committed %.2f %s (%.1f%% of committed)", col("disbursed"),
                         col("committed"), lit(in.reportingCurrency()), ratio.multiply(100)),
                 lit("flagged when disbursed exceeds committed by more than " + percent(tol)),
-                ratio, lit(1.0 + tol), null);
+                ratio, lit(1.0 + tol), null, col("disbursed").minus(col("committed")));
     }
 
     public static Dataset<Row> overspent(MetricInputs in, Dataset<Row> financials) {
@@ -55,13 +55,16 @@ public final class FinancialFlags {
                         org.apache.spark.sql.functions.coalesce(format_string("exceeds disbursed by %.1f%%",
                                 ratio.minus(1).multiply(100)), lit("nothing disbursed"))),
                 lit("flagged when spent exceeds disbursed by more than " + percent(tol)),
-                ratio, lit(1.0 + tol), null);
+                ratio, lit(1.0 + tol), null, col("spent").minus(col("disbursed")));
     }
 
     public static Dataset<Row> duplicates(MetricInputs in) {
-        Dataset<Row> groups = in.transactions().filter(col("type").equalTo("expenditure"))
+        // The amount concerned is the repeated part: every copy after the first, in the reporting currency.
+        Dataset<Row> expenditures = Money.toReporting(in.transactions().filter(col("type").equalTo("expenditure")),
+                "amount", "currency", col("date"), "amount_rc", in);
+        Dataset<Row> groups = expenditures
                 .groupBy(col("agreement_id"), col("date"), col("amount"), col("currency"))
-                .agg(sort_array(collect_set(col("transaction_id"))).as("ids"))
+                .agg(sort_array(collect_set(col("transaction_id"))).as("ids"), max("amount_rc").as("amount_rc"))
                 .filter(size(col("ids")).gt(1));
         Column amountText = format_string("%.2f", col("amount"));
         return Flags.of(groups, FlagRule.DUPLICATE, in.asOf(), col("agreement_id"),
@@ -69,7 +72,7 @@ public final class FinancialFlags {
                 format_string("%d expenditures of %s %s on %s: %s", size(col("ids")), amountText, col("currency"),
                         col("date").cast("string"), EvidenceList.of(col("ids"))),
                 lit("same agreement, date, amount and currency with different transaction_id"),
-                size(col("ids")), lit(1), null);
+                size(col("ids")), lit(1), null, col("amount_rc").multiply(size(col("ids")).minus(1)));
     }
 
     /** Agreement money once for the rules that need it. */

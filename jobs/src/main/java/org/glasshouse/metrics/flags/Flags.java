@@ -26,7 +26,10 @@ public final class Flags {
             .add("threshold", DataTypes.StringType)
             .add("observed", DataTypes.DoubleType)
             .add("limit_value", DataTypes.DoubleType)
-            .add("people", DataTypes.LongType);
+            .add("people", DataTypes.LongType)
+            // Money the flag concerns, in the reporting currency (null for flags about submissions or statistics):
+            // what the report's flag summaries add up and rank by.
+            .add("amount", DataTypes.DoubleType);
 
     private Flags() {}
 
@@ -39,13 +42,21 @@ public final class Flags {
     public static Dataset<Row> of(Dataset<Row> broken, FlagRule rule, java.time.LocalDate asOf, Column subjectId,
                                   Column idSuffix, Column evidence, Column threshold, Column value, Column limit,
                                   Column people) {
+        return of(broken, rule, asOf, subjectId, idSuffix, evidence, threshold, value, limit, people, null);
+    }
+
+    /** As above, with the money the flag concerns (reporting currency), or null. */
+    public static Dataset<Row> of(Dataset<Row> broken, FlagRule rule, java.time.LocalDate asOf, Column subjectId,
+                                  Column idSuffix, Column evidence, Column threshold, Column value, Column limit,
+                                  Column people, Column amount) {
         Column id = concat(lit(rule.id() + ":"), subjectId);
         if (idSuffix != null) id = concat(id, lit(":"), idSuffix);
         return broken.select(lit(asOf).as("as_of"), id.as("flag_id"), lit(rule.id()).as("rule_id"),
                 lit(rule.subjectType()).as("subject_type"), subjectId.cast("string").as("subject_id"),
                 evidence.as("evidence"), threshold.as("threshold"), value.cast("double").as("observed"),
                 limit.cast("double").as("limit_value"),
-                (people == null ? lit(null) : people).cast("long").as("people"));
+                (people == null ? lit(null) : people).cast("long").as("people"),
+                (amount == null ? lit(null) : amount).cast("double").as("amount"));
     }
 
     static Column nullDouble() {

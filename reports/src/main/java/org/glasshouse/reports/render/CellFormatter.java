@@ -5,15 +5,19 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 
 import org.glasshouse.reports.model.ColumnType;
 import org.glasshouse.reports.model.Suppressed;
 
 /**
- * Formats one cell value by its {@link ColumnType}, identically for CSV and HTML (HTML adds thousands
- * separators). Numbers go through BigDecimal with HALF_UP and are never printed in scientific notation.
- * Doubles are converted with {@link BigDecimal#valueOf(double)} (their shortest decimal form), so
- * 0.125 and 2.675 round up as written. NaN and infinities print as empty.
+ * Formats one cell value by its {@link ColumnType}: the plain form for CSV and JSON, and the display form for pages,
+ * chart tables, key figures, sentences and the PDF. The display form is always made from the plain form (a rate of
+ * 0.12345 is 0.1235 in the CSV and 12.4% on the page, as a reader re-computing from the CSV would get), so each figure
+ * has one format everywhere. Numbers go through BigDecimal with HALF_UP and are never printed in scientific notation.
+ * Doubles are converted with {@link BigDecimal#valueOf(double)} (their shortest decimal form), so 0.125 and 2.675
+ * round up as written. NaN and infinities print as empty.
  */
 public final class CellFormatter {
     private CellFormatter() {
@@ -24,9 +28,58 @@ public final class CellFormatter {
         return format(value, type, false);
     }
 
-    /** The display form used in HTML: like {@link #plain} with thousands separators for quantities. */
+    /**
+     * The display form: thousands separators for quantities and money, rates as percentages with one decimal,
+     * p-values as "&lt; 0.001" or three decimals, dates written out ("30 September 2026").
+     */
     public static String display(Object value, ColumnType type) {
+        if (value == null || value instanceof Suppressed) {
+            return plain(value, type);
+        }
+        switch (type) {
+            case RATE -> {
+                BigDecimal d = toDecimal(value);
+                if (d == null) break;
+                BigDecimal percent = new BigDecimal(plain(value, type)).movePointRight(2).setScale(1, RoundingMode.HALF_UP);
+                return group(nonNegativeZero(percent).toPlainString()) + "%";
+            }
+            case P_VALUE -> {
+                BigDecimal d = toDecimal(value);
+                if (d == null) break;
+                BigDecimal p = new BigDecimal(plain(value, type));
+                return p.compareTo(P_FLOOR) < 0 ? "< 0.001" : p.setScale(3, RoundingMode.HALF_UP).toPlainString();
+            }
+            case DATE -> {
+                LocalDate date = toDate(value);
+                if (date != null) return WRITTEN_DATE.format(date);
+            }
+            default -> { }
+        }
         return format(value, type, type != ColumnType.INTEGER);
+    }
+
+    /** A date as a page writes it, e.g. 30 September 2026. */
+    public static String writtenDate(LocalDate date) {
+        return WRITTEN_DATE.format(date);
+    }
+
+    private static final BigDecimal P_FLOOR = new BigDecimal("0.001");
+    private static final DateTimeFormatter WRITTEN_DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
+
+    private static LocalDate toDate(Object value) {
+        if (value instanceof LocalDate d) return d;
+        if (value instanceof String s && s.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            try {
+                return LocalDate.parse(s);
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static BigDecimal nonNegativeZero(BigDecimal d) {
+        return d.signum() == 0 ? d.abs() : d;
     }
 
     /** True if the value will be printed as a number (so it must not be formula-neutralised). */
@@ -68,7 +121,7 @@ public final class CellFormatter {
         BigDecimal r = switch (type) {
             case MONEY -> d.setScale(2, RoundingMode.HALF_UP);
             case RATE -> d.setScale(4, RoundingMode.HALF_UP);
-            case NUMBER -> strip(d.setScale(6, RoundingMode.HALF_UP));
+            case NUMBER, P_VALUE -> strip(d.setScale(6, RoundingMode.HALF_UP));
             default -> d.setScale(0, RoundingMode.HALF_UP);
         };
         if (r.signum() == 0) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.glasshouse.reports.model.Chart;
 import org.glasshouse.reports.model.ChartKind;
 import org.glasshouse.reports.model.ChartSeries;
+import org.glasshouse.reports.model.ColumnType;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
@@ -101,7 +102,7 @@ final class JFreeChartBuilder {
         x.setTickLabelFont(ChartStyle.TICK);
         x.setLabelPaint(ChartStyle.TEXT);
         x.setTickLabelPaint(ChartStyle.TEXT);
-        x.setMaximumCategoryLabelLines(2);
+        x.setMaximumCategoryLabelLines(3);
         if (chart.categories().size() > 8) {
             x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }
@@ -111,8 +112,20 @@ final class JFreeChartBuilder {
         y.setLabelPaint(ChartStyle.TEXT);
         y.setTickLabelPaint(ChartStyle.TEXT);
         y.setAutoRangeIncludesZero(chart.kind() == ChartKind.BAR);
-        // Fixed symbols: the default NumberFormat follows the JVM locale and would change the output.
-        y.setNumberFormatOverride(new DecimalFormat("#,##0.######", DecimalFormatSymbols.getInstance(Locale.ENGLISH)));
+        y.setNumberFormatOverride(axisFormat(chart.valueType()));
+    }
+
+    /**
+     * Tick labels in the same style as the chart's table: shares as percentages, money without cents. Fixed symbols:
+     * the default NumberFormat follows the JVM locale and would change the output.
+     */
+    static DecimalFormat axisFormat(ColumnType type) {
+        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.ENGLISH);
+        return switch (type) {
+            case RATE -> new DecimalFormat("#,##0.#%", symbols);
+            case MONEY, COUNT -> new DecimalFormat("#,##0", symbols);
+            default -> new DecimalFormat("#,##0.######", symbols);
+        };
     }
 
     /** A category identified by its position; displays as its label. */

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.glasshouse.reports.model.ColumnType;
 import org.glasshouse.reports.model.Page;
 import org.glasshouse.reports.model.Report;
 import org.glasshouse.reports.render.html.PageViews;
@@ -19,9 +20,11 @@ import org.w3c.dom.Document;
 import org.xml.sax.InputSource;
 
 /**
- * Writes the whole report as one PDF. The document is produced by the same escaping Thymeleaf templates as the site
- * (so partner text is text, never markup), parsed as XML with external entities off, and laid out by openhtmltopdf
- * with the chart PNGs already in the site folder. A Unicode font is embedded when the system has one, because the
+ * Writes the printed report as one PDF: a contents page with links and PDF bookmarks, then each page marked
+ * {@link Page#inPrint()} without its screen-only blocks and chart tables (the long tables stay in the open data).
+ * The document is produced by the same escaping Thymeleaf templates as the site (so partner text is text, never
+ * markup), parsed as XML with external entities off, and laid out by openhtmltopdf with the chart PNGs already in the
+ * site folder. A Unicode font is embedded when the system has one, because the
  * PDF standard fonts cannot show characters such as − or non-Latin partner names.
  */
 public final class PdfRenderer {
@@ -46,8 +49,8 @@ public final class PdfRenderer {
         Path root = siteDir.toAbsolutePath().normalize();
         Path target = root.resolve(FILE);
         String xhtml = MarkupText.clean(Templates.render("report/print", "doc", new PrintView(report.title(),
-                report.asOf().toString(), report.runId(),
-                report.pages().stream().map((Page p) -> PageViews.of(report, p)).toList())));
+                CellFormatter.display(report.asOf(), ColumnType.DATE), report.runId(),
+                report.pages().stream().filter(Page::inPrint).map((Page p) -> PageViews.forPrint(report, p)).toList())));
         try (OutputStream out = Files.newOutputStream(target)) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();

@@ -17,7 +17,9 @@ import org.glasshouse.reports.model.Chart;
 import org.glasshouse.reports.model.ChartBlock;
 import org.glasshouse.reports.model.DataTable;
 import org.glasshouse.reports.model.Page;
+import org.glasshouse.reports.model.PrintOnly;
 import org.glasshouse.reports.model.Report;
+import org.glasshouse.reports.model.ScreenOnly;
 import org.glasshouse.reports.render.html.PageViews;
 
 /**
@@ -67,18 +69,26 @@ public final class SiteRenderer {
         Map<String, Chart> byId = new HashMap<>();
         List<Chart> charts = new ArrayList<>();
         for (Page page : report.pages()) {
-            for (Block block : page.blocks()) {
-                if (block instanceof ChartBlock cb) {
-                    Chart previous = byId.putIfAbsent(cb.chart().id(), cb.chart());
-                    if (previous == null) {
-                        charts.add(cb.chart());
-                    } else if (!previous.equals(cb.chart())) {
-                        throw new IllegalArgumentException("two different charts have the id " + cb.chart().id());
-                    }
+            collect(page.blocks(), byId, charts);
+        }
+        return charts;
+    }
+
+    private static void collect(List<Block> blocks, Map<String, Chart> byId, List<Chart> charts) {
+        for (Block block : blocks) {
+            if (block instanceof ScreenOnly s) {
+                collect(s.blocks(), byId, charts);
+            } else if (block instanceof PrintOnly p) {
+                collect(p.blocks(), byId, charts);
+            } else if (block instanceof ChartBlock cb) {
+                Chart previous = byId.putIfAbsent(cb.chart().id(), cb.chart());
+                if (previous == null) {
+                    charts.add(cb.chart());
+                } else if (!previous.equals(cb.chart())) {
+                    throw new IllegalArgumentException("two different charts have the id " + cb.chart().id());
                 }
             }
         }
-        return charts;
     }
 
     /** Resolves a relative path under the site root, refusing anything that would escape it. */

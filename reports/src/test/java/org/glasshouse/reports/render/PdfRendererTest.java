@@ -32,16 +32,24 @@ class PdfRendererTest {
             String text = stripper.getText(doc);
             // The long page title wraps inside the tag text; joined again it is the literal partner text.
             assertThat(text.replace("\n", "")).contains("Programme <script>alert(1)</script>");
-            assertThat(text).contains("Glasshouse transparency report", "Figures as of 2024-03-31; run run-42.",
-                    "Partner <script>alert(1)</script> reported.", "Small & Co \"quoted\"", "[c]",
-                    "Data for chart: Spent by partner");
+            assertThat(text).contains("Glasshouse transparency report", "Figures as of 31 March 2024; release of run",
+                    "Partner <script>alert(1)</script> reported.", "Small & Co \"quoted\"", "[c]", "Contents",
+                    "The numbers behind this chart are in a table under it on the web");
+            // The PDF leaves out screen-only blocks, chart tables and pages not meant for print.
+            assertThat(text).doesNotContain("Only on the screen.", "Data for chart", "CSV files.");
+            // Contents page: one entry per printed page with its page number; the same entries as bookmarks.
+            assertThat(text).containsPattern("Overview\\s*\\.+\\s*2").containsPattern("Programme <script>.*\\.+\\s*\\d");
+            var outline = doc.getDocumentCatalog().getDocumentOutline();
+            java.util.List<String> marks = new java.util.ArrayList<>();
+            for (var item = outline.getFirstChild(); item != null; item = item.getNextSibling()) marks.add(item.getTitle());
+            assertThat(marks).containsExactly("Contents", "Overview", "Programme <script>alert(1)</script>");
             int images = 0;
             for (PDPage page : doc.getPages()) {
                 for (var name : page.getResources().getXObjectNames()) {
                     if (page.getResources().getXObject(name) instanceof PDImageXObject) images++;
                 }
             }
-            assertThat(images).isEqualTo(1); // the one chart of the sample report
+            assertThat(images).isEqualTo(1); // the one printed chart of the sample report
         }
     }
 }

@@ -38,6 +38,8 @@ class SiteRendererTest {
     void listsEveryFileWritten() {
         assertThat(rendered.files()).containsExactly(
                 "assets/site.css",
+                "charts/detail-trend.png",
+                "charts/detail-trend.svg",
                 "charts/spend-by-partner.png",
                 "charts/spend-by-partner.svg",
                 "data/partner_metrics.csv",
@@ -97,18 +99,34 @@ class SiteRendererTest {
         Element table = elements(doc, "table").get(0);
         assertThat(children(table, "caption").get(0).getTextContent()).isEqualTo("Partner metrics");
         List<Element> ths = children(table, "th");
-        assertThat(ths.subList(0, 4)).allSatisfy(th -> assertThat(th.getAttribute("scope")).isEqualTo("col"));
+        assertThat(ths.subList(0, 6)).allSatisfy(th -> assertThat(th.getAttribute("scope")).isEqualTo("col"));
+        // Plain labels in the header (the machine name where a column has none).
+        assertThat(ths.subList(0, 6).stream().map(Element::getTextContent).toList()).containsExactly("Partner",
+                "Spent (GBP)", "People served", "absorption_rate", "p-value", "As of");
         assertThat(ths.get(1).getAttribute("class")).isEqualTo("num");
-        assertThat(ths.get(1).getAttribute("title")).isEqualTo("Spent to date");
-        assertThat(ths.get(3).hasAttribute("title")).isFalse();
-        assertThat(ths.get(4).getAttribute("scope")).isEqualTo("row");
-        assertThat(ths.get(4).getTextContent()).isEqualTo(SampleReport.EVIL);
+        assertThat(ths.get(6).getAttribute("scope")).isEqualTo("row");
+        assertThat(ths.get(6).getTextContent()).isEqualTo(SampleReport.EVIL);
+        // Money grouped, rates as percentages (from the CSV's 0.1235), p-values never "0", dates written out.
         List<String> cells = children(table, "td").stream().map(Element::getTextContent).toList();
-        assertThat(cells).containsExactly("1,234,567.50", "15,000", "0.1235", "-5.00", "[c]", "");
+        assertThat(cells).containsExactly("1,234,567.50", "15,000", "12.4%", "< 0.001", "31 March 2024",
+                "-5.00", "[c]", "", "0.043", "");
         assertThat(children(table, "td").get(0).getAttribute("class")).isEqualTo("num");
+        // The explanations are listed under the table, one per described column.
+        Element glossary = elements(doc, "details").get(0);
+        assertThat(children(glossary, "summary").get(0).getTextContent()).isEqualTo("What the columns mean");
+        assertThat(children(glossary, "dt").stream().map(Element::getTextContent).toList())
+                .containsExactly("Partner", "Spent (GBP)", "People served", "p-value");
+        assertThat(children(glossary, "dd").get(1).getTextContent()).isEqualTo("Spent to date");
+        // A wide table scrolls in a keyboard-focusable region named by its caption, with a cue for phones.
+        Element wrap = (Element) table.getParentNode();
+        assertThat(wrap.getAttribute("class")).isEqualTo("table-wrap");
+        assertThat(wrap.getAttribute("tabindex")).isEqualTo("0");
+        assertThat(wrap.getAttribute("role")).isEqualTo("region");
+        assertThat(wrap.getAttribute("aria-labelledby")).isEqualTo(children(table, "caption").get(0).getAttribute("id"));
         String html = read("index.html");
+        assertThat(html).contains("Scroll sideways to see every column.");
         assertThat(html).contains("[c] = suppressed to protect confidentiality");
-        assertThat(html).contains("<dd class=\"marker\">[c]</dd>").contains("<dd>1,234,562.50</dd>");
+        assertThat(html).contains("<dd class=\"marker\">[c]</dd>").contains("<dd>GBP 1,234,562.50</dd>");
     }
 
     @Test
@@ -124,8 +142,12 @@ class SiteRendererTest {
         Element table = children(figure, "table").get(0);
         assertThat(children(table, "th").stream().map(Element::getTextContent).toList())
                 .containsExactly("Partner", "Spent", "Committed", SampleReport.EVIL, "Small & Co");
+        // The chart's table formats its numbers as the chart's value type: money with two decimals, as in every table.
         assertThat(children(table, "td").stream().map(Element::getTextContent).toList())
-                .containsExactly("1,234,567.5", "2,000,000", "[x]", "50,000");
+                .containsExactly("1,234,567.59", "2,000,000.00", "[x]", "50,000.00");
+        String detail = read("index.html");
+        assertThat(detail).contains("Only on the screen.").contains("charts/detail-trend.png")
+                .contains("<td class=\"num\">25.0%</td>");
         assertThat(ImageIO.read(site.resolve("charts/spend-by-partner.png").toFile()).getWidth()).isEqualTo(800);
     }
 
@@ -141,16 +163,24 @@ class SiteRendererTest {
     @Test
     void footerHasAsOfRunIdAndDownloadsLink() throws Exception {
         Element footer = elements(parse(read("programme-PRG-01.html")), "footer").get(0);
-        assertThat(footer.getTextContent()).contains("2024-03-31").contains("run-42");
-        assertThat(children(footer, "a").get(0).getAttribute("href")).isEqualTo("downloads.html");
+        assertThat(footer.getTextContent()).contains("31 March 2024").contains("run-42");
+        assertThat(children(footer, "time").get(0).getAttribute("datetime")).isEqualTo("2024-03-31");
+        // Every page has the report-an-error route; an e-mail route names the page in its subject.
+        Element report = children(footer, "a").get(0);
+        assertThat(report.getTextContent()).isEqualTo("Report an error");
+        assertThat(report.getAttribute("href")).isEqualTo("mailto:corrections@agency.example?subject=Error%20in%20"
+                + "the%20report%3A%20Programme%20%3Cscript%3Ealert%281%29%3C%2Fscript%3E%20%28programme-PRG-01.html"
+                + "%2C%20release%20run-42%29");
+        assertThat(children(footer, "a").get(1).getAttribute("href")).isEqualTo("downloads.html");
         assertThat(read("programme-PRG-01.html")).contains("<h2>Level one becomes h2</h2>").contains("<h3>Sub</h3>");
     }
 
     @Test
     void openDataCsvAndCssAreWritten() throws Exception {
         assertThat(Files.readString(site.resolve("data/partner_metrics.csv")))
-                .startsWith("partner,spent,beneficiaries,absorption_rate\r\n")
-                .contains("\"Small & Co \"\"quoted\"\"\",-5.00,[c],\r\n");
+                .startsWith("partner,spent,beneficiaries,absorption_rate,p_value,as_of\r\n")
+                .contains(",1234567.50,15000,0.1235,0,2024-03-31\r\n")
+                .contains("\"Small & Co \"\"quoted\"\"\",-5.00,[c],,0.04251,\r\n");
         assertThat(Files.readString(site.resolve("assets/site.css"))).contains("@media print");
     }
 

@@ -1,5 +1,5 @@
 package org.glasshouse.reports.render.html;
 
-/** One column header ({@code <th scope="col">}); the description may be null. */
+/** One column header ({@code <th scope="col">}): the plain label; the description may be null. */
 public record HeaderView(String text, String description, boolean numeric) {
 }

@@ -2,6 +2,6 @@ package org.glasshouse.reports.render.html;
 
 import java.util.List;
 
-/** The whole report as one printable document: every page's blocks in report order. */
+/** The whole report as one printable document: a contents page, then the printed pages in report order. */
 public record PrintView(String title, String asOf, String runId, List<PageView> pages) {
 }
