@@ -40,12 +40,13 @@ class PlainReportTest {
 
     @BeforeAll
     static void tables() {
-        safe = new DisclosureControl(10).apply(ReleaseFixture.specs(), ReleaseFixture.tables(7), ReleaseRelations.all());
+        safe = new DisclosureControl(10).protect(ReleaseFixture.specs(), ReleaseFixture.tables(7), ReleaseRelations.all())
+                .tables();
     }
 
     private static Report assemble(Map<String, DataTable> tables, int flagsPerPage) {
         return ReportAssembler.assemble(new ReportAssembler.Inputs("Test report", LocalDate.of(2026, 9, 30), "1", "USD",
-                10, tables, Methodology.entries(Thresholds.DEFAULTS), ReleaseChanges.first(), null,
+                10, tables, Methodology.entries(Thresholds.DEFAULTS), ReleaseChanges.first(), null, null,
                 new PageSettings("mailto:" + ReleaseFixture.REPORT_ERROR, flagsPerPage, 100)));
     }
 

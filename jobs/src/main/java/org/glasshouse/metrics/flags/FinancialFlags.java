@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sort_array;
 
@@ -13,6 +14,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.glasshouse.metrics.AgreementFinancials;
 import org.glasshouse.metrics.MetricInputs;
+import org.glasshouse.metrics.Money;
 import org.glasshouse.metrics.TransactionFacts;
 
 /** Judges the money of each agreement: spending after the end, over-disbursement, overspending, duplicates. */
