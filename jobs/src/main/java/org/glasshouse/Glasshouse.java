@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.glasshouse.cli.CliOptions;
+import org.glasshouse.cli.JobRuns;
+import org.glasshouse.cli.RunLock;
 import org.glasshouse.cli.NightlyCommand;
 import org.glasshouse.cli.RestartCommand;
 import org.glasshouse.cli.RunMetricsCommand;
@@ -15,6 +17,7 @@ import org.glasshouse.cli.StatusCommand;
 import org.glasshouse.cli.UsageException;
 import org.glasshouse.cli.ValidateCommand;
 import org.glasshouse.generate.SampleDataGenerator;
+import org.glasshouse.ingest.LandingKey;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -89,13 +92,19 @@ public final class Glasshouse {
         if (!Files.isDirectory(input)) throw new UsageException("input folder " + input + " does not exist");
         Path out = Path.of(o.get("out", "out"));
         var asOf = NightlyCommand.asOf(o);
+        // The public sample key is for the bundled sample data only (by default or named with --input).
+        boolean bundled = !o.has("input") || RestartCommand.sameFolder(input, bundledSampleData());
         List<String> profiles = new ArrayList<>();
-        if (!o.has("input")) profiles.add("sample");
+        if (bundled) profiles.add("sample");
         if (o.has("profile")) profiles.addAll(Arrays.asList(o.get("profile", "").split(",")));
-        try (ConfigurableApplicationContext ctx = start(out, profiles, o.springArgs())) {
-            requireSecret(ctx);
-            return NightlyCommand.run(ctx, input, out, asOf);
-        }
+        // The run lock comes before the job repository is opened: a second run never touches it.
+        return JobRuns.exclusively(out, () -> {
+            try (ConfigurableApplicationContext ctx = start(out, profiles, o.springArgs())) {
+                requireSecret(ctx);
+                refuseSampleKey(ctx, bundled);
+                return NightlyCommand.run(ctx, input, out, asOf);
+            }
+        });
     }
 
     private static int status(CliOptions o) throws Exception {
@@ -105,19 +114,26 @@ public final class Glasshouse {
         } catch (NumberFormatException e) {
             throw new UsageException("--limit must be a whole number");
         }
-        try (ConfigurableApplicationContext ctx = start(Path.of(o.get("out", "out")), profiles(o), o.springArgs())) {
-            return StatusCommand.run(ctx, limit);
+        Path out = Path.of(o.get("out", "out"));
+        // A run holds the job repository (an H2 file admits one process): report from the run folders instead.
+        if (RunLock.held(JobRuns.lockFile(out))) return StatusCommand.inProgress(out, limit);
+        try (RunLock repository = RunLock.acquireRepository(out, java.time.Duration.ofSeconds(10))) {
+            if (repository == null) return StatusCommand.inProgress(out, limit);
+            try (ConfigurableApplicationContext ctx = start(out, profiles(o), o.springArgs())) {
+                return StatusCommand.run(ctx, limit);
+            }
         }
     }
 
     private static int restart(CliOptions o) throws Exception {
         Path out = Path.of(o.get("out", "out"));
-        // The sample profile's key is needed if the run being restarted was a sample run; a real secret wins.
-        List<String> profiles = profiles(o);
-        if (profiles.isEmpty()) profiles.add("sample");
-        try (ConfigurableApplicationContext ctx = start(out, profiles, o.springArgs())) {
-            return RestartCommand.run(ctx, out);
-        }
+        // No sample profile: the key comes from GLASSHOUSE_HMAC_SECRET, or (only for a run of the bundled sample
+        // data that used it) the public sample key; RestartCommand decides from the run's recorded fingerprint.
+        return JobRuns.exclusively(out, () -> {
+            try (ConfigurableApplicationContext ctx = start(out, profiles(o), o.springArgs())) {
+                return RestartCommand.run(ctx, out, bundledSampleData());
+            }
+        });
     }
 
     private static int validate(CliOptions o) throws Exception {
@@ -127,6 +143,9 @@ public final class Glasshouse {
         // No store is touched: the job repository lives in memory and the work folder is deleted afterwards.
         args.add("--spring.datasource.url=jdbc:h2:mem:glasshouse-validate-" + ProcessHandle.current().pid());
         try (ConfigurableApplicationContext ctx = start(work, profiles(o), args)) {
+            // Nothing is stored, so a throwaway key serves; the public sample key is never used outside a sample run.
+            var pseudonymisation = ctx.getBean(org.glasshouse.config.GlasshouseProperties.class).getPseudonymisation();
+            if (LandingKey.isPublicSampleKey(pseudonymisation.getSecret())) pseudonymisation.setSecret("");
             return ValidateCommand.run(ctx, req, work, System.out);
         } finally {
             deleteTree(work);
@@ -167,7 +186,7 @@ public final class Glasshouse {
             throw new UsageException("--limit must be a whole number");
         }
         Path out = Path.of(o.get("out", "out"));
-        try (ConfigurableApplicationContext ctx = start(out, profiles(o), o.springArgs())) {
+        try (ConfigurableApplicationContext ctx = start(out, profiles(o), withoutJobRepository(o.springArgs(), "sql"))) {
             var spark = ctx.getBean(org.glasshouse.spark.SparkSessionProvider.class).session();
             return SqlCommand.run(spark, out, o.positional().get(0), o.has("csv") ? Path.of(o.get("csv", "")) : null,
                     limit);
@@ -180,7 +199,7 @@ public final class Glasshouse {
         }
         Path out = Path.of(o.get("out", "out"));
         var asOf = NightlyCommand.asOf(o);
-        try (ConfigurableApplicationContext ctx = start(out, profiles(o), o.springArgs())) {
+        try (ConfigurableApplicationContext ctx = start(out, profiles(o), withoutJobRepository(o.springArgs(), "run"))) {
             var props = ctx.getBean(org.glasshouse.config.GlasshouseProperties.class);
             var spark = ctx.getBean(org.glasshouse.spark.SparkSessionProvider.class).session();
             return RunMetricsCommand.run(spark, out, o.get("programme", null), o.get("partner", null), asOf,
@@ -207,6 +226,27 @@ public final class Glasshouse {
                 .properties("glasshouse.out=" + abs)
                 .profiles(profiles.toArray(String[]::new))
                 .run(springArgs.toArray(String[]::new));
+    }
+
+    /**
+     * sql and run metrics read completed runs' files only: an in-memory job repository keeps them off the H2 file a
+     * running nightly holds, so they work (and read safely) during a run.
+     */
+    private static List<String> withoutJobRepository(List<String> springArgs, String verb) {
+        List<String> args = new ArrayList<>(springArgs);
+        args.add("--spring.datasource.url=jdbc:h2:mem:glasshouse-" + verb + "-" + ProcessHandle.current().pid()
+                + "-" + System.nanoTime());
+        return args;
+    }
+
+    /** The public sample key is refused for anything but the bundled sample data, however it was configured. */
+    private static void refuseSampleKey(ConfigurableApplicationContext ctx, boolean bundledSample) {
+        String secret = ctx.getEnvironment().getProperty("glasshouse.pseudonymisation.secret", "");
+        if (LandingKey.isPublicSampleKey(secret) && !bundledSample) {
+            throw new UsageException("the public sample key (" + LandingKey.PUBLIC_SAMPLE_KEY + ") may only be used "
+                    + "for the bundled sample data. Export GLASSHOUSE_HMAC_SECRET=<a long random string kept by the "
+                    + "agency> for any other input.");
+        }
     }
 
     private static void requireSecret(ConfigurableApplicationContext ctx) {

@@ -66,9 +66,11 @@ public class NightlyJobConfig {
     public Job nightlyJob(JobRepository repo, PlatformTransactionManager tx, JobExplorer explorer,
                           IngestTasklet ingest, ValidateTasklet validate, FeedbackTasklet feedback,
                           MetricsTasklet metrics,
-                          ReportTasklet report, PublishTasklet publish, InputSizedSpark sized) {
+                          ReportTasklet report, PublishTasklet publish, InputSizedSpark sized,
+                          GlasshouseProperties props) {
         return new JobBuilder(JOB_NAME, repo)
                 .listener(new RunSummaryListener(explorer))
+                .listener(new KeyCheckListener(props, Clock.systemUTC()))
                 .start(step("ingest", ingest, repo, tx))
                 .next(sparkStep("validate", validate, repo, tx, sized))
                 .next(sparkStep("feedback", feedback, repo, tx, sized))
