@@ -30,8 +30,10 @@ public final class Glasshouse {
               nightly  [--input DIR] [--out DIR] [--as-of YYYY-MM-DD] [--profile P]
                        Run the whole pipeline: ingest, validate, feedback, metrics, report, publish.
                        Defaults: --input sample-data (with the 'sample' profile), --out ./out, --as-of today (UTC).
-              status   [--out DIR] [--limit N]      Recent runs from the job repository.
-              restart  [--out DIR]                  Resume the last failed run at the step that failed.
+              status   [--out DIR] [--limit N]      Recent runs from the job repository (exit 3 while a run is in
+                                                    progress: then read from the run folders).
+              restart  [--out DIR]                  Resume the last failed run at the step that failed, with the key
+                                                    it started with (GLASSHOUSE_HMAC_SECRET).
               validate FILE --dataset D --partner P [--reference DIR]
                        Check one file as the nightly would and print its feedback; stores nothing.
                        Reference data from DIR (default: the bundled sample-data/reference).
