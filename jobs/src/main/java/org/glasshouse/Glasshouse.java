@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.glasshouse.cli.CliOptions;
+import org.glasshouse.cli.JobRuns;
+import org.glasshouse.cli.RunLock;
 import org.glasshouse.cli.NightlyCommand;
 import org.glasshouse.cli.RestartCommand;
 import org.glasshouse.cli.RunMetricsCommand;
@@ -23,6 +25,7 @@ import org.glasshouse.serve.RunMetricsAction;
 import org.glasshouse.serve.ServeCommand;
 import org.glasshouse.serve.ServeSettings;
 import org.glasshouse.serve.client.SqlClient;
+import org.glasshouse.ingest.LandingKey;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -35,8 +38,10 @@ public final class Glasshouse {
               nightly  [--input DIR] [--out DIR] [--as-of YYYY-MM-DD] [--profile P]
                        Run the whole pipeline: ingest, validate, feedback, metrics, report, publish.
                        Defaults: --input sample-data (with the 'sample' profile), --out ./out, --as-of today (UTC).
-              status   [--out DIR] [--limit N]      Recent runs from the job repository.
-              restart  [--out DIR]                  Resume the last failed run at the step that failed.
+              status   [--out DIR] [--limit N]      Recent runs from the job repository (exit 3 while a run is in
+                                                    progress: then read from the run folders).
+              restart  [--out DIR]                  Resume the last failed run at the step that failed, with the key
+                                                    it started with (GLASSHOUSE_HMAC_SECRET).
               schedule [--input DIR] [--out DIR] [--profile P]
                        Stay running and run the nightly on glasshouse.schedule.cron (never two at once); restart
                        a run that failed for a transient reason; serve metrics; SIGTERM stops at a safe point.
@@ -107,14 +112,20 @@ public final class Glasshouse {
         if (!Files.isDirectory(input)) throw new UsageException("input folder " + input + " does not exist");
         Path out = Path.of(o.get("out", "out"));
         var asOf = NightlyCommand.asOf(o);
+        // The public sample key is for the bundled sample data only (by default or named with --input).
+        boolean bundled = !o.has("input") || RestartCommand.sameFolder(input, bundledSampleData());
         List<String> profiles = new ArrayList<>();
-        if (!o.has("input")) profiles.add("sample");
+        if (bundled) profiles.add("sample");
         if (o.has("profile")) profiles.addAll(Arrays.asList(o.get("profile", "").split(",")));
-        try (ConfigurableApplicationContext ctx = start(out, profiles, o.springArgs())) {
-            requireSecret(ctx);
-            gracefulStop(ctx);
-            return NightlyCommand.run(ctx, input, out, asOf);
-        }
+        // The run lock comes before the job repository is opened: a second run never touches it.
+        return JobRuns.exclusively(out, () -> {
+            try (ConfigurableApplicationContext ctx = start(out, profiles, o.springArgs())) {
+                requireSecret(ctx);
+                refuseSampleKey(ctx, bundled);
+                gracefulStop(ctx);
+                return NightlyCommand.run(ctx, input, out, asOf);
+            }
+        });
     }
 
     private static int status(CliOptions o) throws Exception {
@@ -124,41 +135,50 @@ public final class Glasshouse {
         } catch (NumberFormatException e) {
             throw new UsageException("--limit must be a whole number");
         }
-        try (ConfigurableApplicationContext ctx = start(Path.of(o.get("out", "out")), profiles(o), o.springArgs())) {
-            return StatusCommand.run(ctx, limit);
+        Path out = Path.of(o.get("out", "out"));
+        // A run holds the job repository (an H2 file admits one process): report from the run folders instead.
+        if (RunLock.held(JobRuns.lockFile(out))) return StatusCommand.inProgress(out, limit);
+        try (RunLock repository = RunLock.acquireRepository(out, java.time.Duration.ofSeconds(10))) {
+            if (repository == null) return StatusCommand.inProgress(out, limit);
+            try (ConfigurableApplicationContext ctx = start(out, profiles(o), o.springArgs())) {
+                return StatusCommand.run(ctx, limit);
+            }
         }
     }
 
     private static int restart(CliOptions o) throws Exception {
         Path out = Path.of(o.get("out", "out"));
-        // The sample profile's key is needed if the run being restarted was a sample run; a real secret wins.
-        List<String> profiles = profiles(o);
-        if (profiles.isEmpty()) profiles.add("sample");
-        try (ConfigurableApplicationContext ctx = start(out, profiles, o.springArgs())) {
-            gracefulStop(ctx);
-            return RestartCommand.run(ctx, out);
-        }
+        // No sample profile: the key comes from GLASSHOUSE_HMAC_SECRET, or (only for a run of the bundled sample
+        // data that used it) the public sample key; RestartCommand decides from the run's recorded fingerprint.
+        return JobRuns.exclusively(out, () -> {
+            try (ConfigurableApplicationContext ctx = start(out, profiles(o), o.springArgs())) {
+                gracefulStop(ctx);
+                return RestartCommand.run(ctx, out, bundledSampleData());
+            }
+        });
     }
 
     private static int schedule(CliOptions o) throws Exception {
         Path input = o.has("input") ? Path.of(o.get("input", "")) : bundledSampleData();
         if (!Files.isDirectory(input)) throw new UsageException("input folder " + input + " does not exist");
         Path out = Path.of(o.get("out", "out"));
+        boolean bundled = !o.has("input") || RestartCommand.sameFolder(input, bundledSampleData());
         List<String> profiles = new ArrayList<>();
-        if (!o.has("input")) profiles.add("sample");
+        if (bundled) profiles.add("sample");
         if (o.has("profile")) profiles.addAll(Arrays.asList(o.get("profile", "").split(",")));
         ScheduleCommand.Contexts contexts = () -> {
             ConfigurableApplicationContext ctx = start(out, profiles, o.springArgs(), false);
             try {
                 requireSecret(ctx);
+                refuseSampleKey(ctx, bundled);
             } catch (RuntimeException e) {
                 ctx.close();
                 throw e;
             }
             return ctx;
         };
-        return new ScheduleCommand(contexts, input, out, java.time.Clock.systemDefaultZone(), GracefulStop.process())
-                .run();
+        return new ScheduleCommand(contexts, input, out, bundledSampleData(), java.time.Clock.systemDefaultZone(),
+                GracefulStop.process()).run();
     }
 
     /** SIGTERM or Ctrl-C stop the run at the end of its current step, so 'restart' resumes it cleanly. */
@@ -173,6 +193,9 @@ public final class Glasshouse {
         // No store is touched: the job repository lives in memory and the work folder is deleted afterwards.
         args.add("--spring.datasource.url=jdbc:h2:mem:glasshouse-validate-" + ProcessHandle.current().pid());
         try (ConfigurableApplicationContext ctx = start(work, profiles(o), args)) {
+            // Nothing is stored, so a throwaway key serves; the public sample key is never used outside a sample run.
+            var pseudonymisation = ctx.getBean(org.glasshouse.config.GlasshouseProperties.class).getPseudonymisation();
+            if (LandingKey.isPublicSampleKey(pseudonymisation.getSecret())) pseudonymisation.setSecret("");
             return ValidateCommand.run(ctx, req, work, System.out);
         } finally {
             deleteTree(work);
@@ -209,7 +232,7 @@ public final class Glasshouse {
         int served = SqlClient.sql(o, System.out, System.err);
         if (served != SqlClient.NO_SERVER) return served;
         Path out = Path.of(o.get("out", "out"));
-        try (ConfigurableApplicationContext ctx = start(out, profiles(o), withoutJobRepository(o.springArgs()))) {
+        try (ConfigurableApplicationContext ctx = start(out, profiles(o), withoutJobRepository(o.springArgs(), "sql"))) {
             var spark = ctx.getBean(org.glasshouse.spark.SparkSessionProvider.class).session();
             try (LocalQueries local = LocalQueries.open(spark, out)) {
                 return SqlCommand.run(local, o, System.out, System.err);
@@ -225,7 +248,7 @@ public final class Glasshouse {
         var asOf = NightlyCommand.asOf(o);
         int served = SqlClient.runMetrics(o, System.out, System.err);
         if (served != SqlClient.NO_SERVER) return served;
-        try (ConfigurableApplicationContext ctx = start(out, profiles(o), withoutJobRepository(o.springArgs()))) {
+        try (ConfigurableApplicationContext ctx = start(out, profiles(o), withoutJobRepository(o.springArgs(), "run"))) {
             var props = ctx.getBean(org.glasshouse.config.GlasshouseProperties.class);
             var spark = ctx.getBean(org.glasshouse.spark.SparkSessionProvider.class).session();
             return RunMetricsCommand.run(spark, out, o.get("programme", null), o.get("partner", null), asOf,
@@ -244,25 +267,13 @@ public final class Glasshouse {
             }
         }
         Path out = Path.of(o.get("out", "out")).toAbsolutePath().normalize();
-        try (ConfigurableApplicationContext ctx = start(out, profiles(o), withoutJobRepository(o.springArgs()))) {
+        try (ConfigurableApplicationContext ctx = start(out, profiles(o), withoutJobRepository(o.springArgs(), "serve"))) {
             var props = ctx.getBean(org.glasshouse.config.GlasshouseProperties.class);
             var spark = ctx.getBean(org.glasshouse.spark.SparkSessionProvider.class).session();
             ServeSettings settings = ctx.getBean(ServeSettings.class).withAddress(o.get("bind", null), port);
             return ServeCommand.run(spark, out, settings, new RunMetricsAction(spark, out,
                     props.getReportingCurrency(), props.getThresholds().toThresholds()));
         }
-    }
-
-    /**
-     * Commands that only read runs use an in-memory job repository: the H2 file under OUT/private stays free for a
-     * nightly (an open H2 file is locked), so sql, run metrics and a long-running serve never stand in its way.
-     */
-    private static List<String> withoutJobRepository(List<String> springArgs) {
-        List<String> args = new ArrayList<>(springArgs);
-        if (args.stream().noneMatch(a -> a.startsWith("--spring.datasource.url="))) {
-            args.add("--spring.datasource.url=jdbc:h2:mem:glasshouse-reader-" + ProcessHandle.current().pid());
-        }
-        return args;
     }
 
     /** ./sample-data when run from the project folder, else the one beside the launcher. */
@@ -291,6 +302,27 @@ public final class Glasshouse {
                 .properties("glasshouse.out=" + abs)
                 .profiles(profiles.toArray(String[]::new))
                 .run(springArgs.toArray(String[]::new));
+    }
+
+    /**
+     * sql, run metrics and serve read completed runs' files only: an in-memory job repository keeps them off the H2
+     * file a running nightly holds, so they work (and read safely) during a run and never stand in its way.
+     */
+    private static List<String> withoutJobRepository(List<String> springArgs, String verb) {
+        List<String> args = new ArrayList<>(springArgs);
+        args.add("--spring.datasource.url=jdbc:h2:mem:glasshouse-" + verb + "-" + ProcessHandle.current().pid()
+                + "-" + System.nanoTime());
+        return args;
+    }
+
+    /** The public sample key is refused for anything but the bundled sample data, however it was configured. */
+    private static void refuseSampleKey(ConfigurableApplicationContext ctx, boolean bundledSample) {
+        String secret = ctx.getEnvironment().getProperty("glasshouse.pseudonymisation.secret", "");
+        if (LandingKey.isPublicSampleKey(secret) && !bundledSample) {
+            throw new UsageException("the public sample key (" + LandingKey.PUBLIC_SAMPLE_KEY + ") may only be used "
+                    + "for the bundled sample data. Export GLASSHOUSE_HMAC_SECRET=<a long random string kept by the "
+                    + "agency> for any other input.");
+        }
     }
 
     private static void requireSecret(ConfigurableApplicationContext ctx) {

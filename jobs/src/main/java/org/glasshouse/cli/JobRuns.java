@@ -66,4 +66,37 @@ public final class JobRuns {
     public static Path lockFile(Path out) {
         return out.toAbsolutePath().normalize().resolve("private").resolve("glasshouse.lock");
     }
+
+    /** How long a run waits for a reader ({@code status}) to let go of the job repository. */
+    static final java.time.Duration REPOSITORY_WAIT = java.time.Duration.ofSeconds(60);
+
+    /** Work that needs the run lock and the job repository to itself. */
+    @FunctionalInterface
+    public interface Exclusive {
+        int run() throws Exception;
+    }
+
+    /**
+     * Runs {@code work} holding the run lock and then the repository lock, both taken before anything opens the
+     * job repository; exit code 3 with a clear message when another run holds them.
+     */
+    public static int exclusively(Path out, Exclusive work) throws Exception {
+        try (RunLock run = RunLock.tryAcquire(lockFile(out))) {
+            if (run == null) return busy(out);
+            try (RunLock repository = RunLock.acquireRepository(out, REPOSITORY_WAIT)) {
+                if (repository == null) return busy(out);
+                return work.run();
+            }
+        }
+    }
+
+    /** Exit code of a command that found another run in progress. */
+    public static final int BUSY = 3;
+
+    static int busy(Path out) {
+        System.err.println("A Glasshouse run is in progress on " + out + " (process "
+                + RunLock.holderPid(lockFile(out)) + "); not starting another. Wait for it to end "
+                + "('glasshouse status --out " + out + "' shows it).");
+        return BUSY;
+    }
 }

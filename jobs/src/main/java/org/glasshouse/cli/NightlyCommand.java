@@ -23,18 +23,13 @@ public final class NightlyCommand {
         }
     }
 
+    /** One run; the caller holds the run and repository locks ({@link JobRuns#exclusively}). */
     public static int run(ConfigurableApplicationContext ctx, Path input, Path out, LocalDate asOf) throws Exception {
         JobRuns runs = new JobRuns(ctx);
-        try (RunLock lock = RunLock.tryAcquire(JobRuns.lockFile(out))) {
-            if (lock == null) {
-                System.err.println("Another Glasshouse run is in progress on " + out + "; not starting a second one.");
-                return 3;
-            }
-            runs.recoverStale().forEach(e -> System.err.println("Marked run " + e.getJobParameters()
-                    .getLong(NightlyParameters.RUN_ID) + " FAILED: its process had died. Use 'restart' to resume it."));
-            NightlyParameters params = new NightlyParameters(input, out, asOf, runs.nextRunId());
-            JobExecution e = runs.launch(params.toJobParameters());
-            return e.getStatus() == BatchStatus.COMPLETED ? 0 : 1;
-        }
+        runs.recoverStale().forEach(e -> System.err.println("Marked run " + e.getJobParameters()
+                .getLong(NightlyParameters.RUN_ID) + " FAILED: its process had died. Use 'restart' to resume it."));
+        NightlyParameters params = new NightlyParameters(input, out, asOf, runs.nextRunId());
+        JobExecution e = runs.launch(params.toJobParameters());
+        return e.getStatus() == BatchStatus.COMPLETED ? 0 : 1;
     }
 }

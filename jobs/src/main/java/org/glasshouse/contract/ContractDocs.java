@@ -140,7 +140,7 @@ public final class ContractDocs {
         md.append('\n');
     }
 
-    /** Every rule once: file rules, then each dataset's contract and cross-dataset rules, by id. */
+    /** Every rule once: file rules, ingest rules, then each dataset's contract and cross-dataset rules, by id. */
     public static List<RuleInfo> catalogue(ContractCatalog contracts) {
         Map<String, RuleInfo> byId = new TreeMap<>();
         Map<String, List<String>> datasets = new LinkedHashMap<>();
@@ -155,6 +155,7 @@ public final class ContractDocs {
             }
         }
         List<RuleInfo> out = new ArrayList<>(FileRule.CATALOGUE);
+        out.addAll(org.glasshouse.ingest.IngestRule.CATALOGUE);
         byId.forEach((id, r) -> {
             if (out.stream().anyMatch(x -> x.id().equals(id))) return;
             List<String> ds = datasets.get(id);

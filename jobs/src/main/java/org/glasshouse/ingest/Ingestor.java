@@ -107,6 +107,7 @@ public final class Ingestor {
         }
         List<String> repaired = new ArrayList<>();
         manifest.repair().ifPresent(repaired::add);
+        removeIncomplete(landingDir.resolve("_incoming"));
         Run run = new Run(input, runId, manifest.entries());
         run.problems.addAll(repaired);
 
@@ -228,6 +229,14 @@ public final class Ingestor {
         run.all.add(entry);
         run.landed.add(entry);
         run.present.add(entry);
+    }
+
+    /** Copies a crashed run left half-done: never listed in the manifest, so nothing refers to them. */
+    private static void removeIncomplete(Path incoming) throws IOException {
+        if (!Files.isDirectory(incoming)) return;
+        try (Stream<Path> s = Files.list(incoming)) {
+            for (Path p : s.toList()) Files.deleteIfExists(p);
+        }
     }
 
     /** Files present now that another file of the same submission replaces: the partner is told which won. */

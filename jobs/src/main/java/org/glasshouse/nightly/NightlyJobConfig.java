@@ -83,9 +83,10 @@ public class NightlyJobConfig {
                           IngestTasklet ingest, ValidateTasklet validate, FeedbackTasklet feedback,
                           MetricsTasklet metrics,
                           ReportTasklet report, PublishTasklet publish, InputSizedSpark sized,
-                          SparkJobsPerStep jobs, RunFingerprint fingerprint) {
+                          SparkJobsPerStep jobs, RunFingerprint fingerprint, GlasshouseProperties props) {
         return new JobBuilder(JOB_NAME, repo)
                 .listener(new RunSummaryListener(explorer))
+                .listener(new KeyCheckListener(props, Clock.systemUTC()))
                 .start(step("ingest", ingest, repo, tx))
                 .next(sparkStep("validate", new ReusingTasklet(validate, ReusableSteps.VALIDATE, fingerprint), repo,
                         tx, sized, jobs))

@@ -12,29 +12,56 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes a staged site as a new immutable release folder, verifies it by re-reading every checksum, and only
- * then switches the public entry point (a symbolic link) to it with one atomic rename. A run that dies before the
- * rename leaves the previous release and the entry point exactly as they were.
+ * Publishes a staged site as a new immutable release folder, verifies it by re-reading every checksum, flushes
+ * every file and folder of it to disk, and only then switches the public entry point (a symbolic link) to it with
+ * one atomic rename, itself flushed. A run that dies before the rename leaves the previous release and the entry
+ * point exactly as they were; a power loss after it cannot leave the entry point on a release whose bytes were
+ * still in memory.
  */
 public final class ReleasePublisher {
 
     private static final Logger log = LoggerFactory.getLogger(ReleasePublisher.class);
 
     /** Points of a publish at which a failure or kill is tested (the listener is a test seam; default no-op). */
-    public enum Stage { COPIED, CHECKSUMMED, VERIFIED, MOVED, SWITCHED }
+    public enum Stage { COPIED, CHECKSUMMED, VERIFIED, SYNCED, MOVED, SWITCHED }
+
+    /** How files and folders are flushed (a test seam; {@link Durable} by default). */
+    interface Flush {
+        void tree(Path root) throws IOException;
+
+        void folder(Path dir) throws IOException;
+
+        Flush DISK = new Flush() {
+            @Override
+            public void tree(Path root) throws IOException {
+                Durable.fsyncTree(root);
+            }
+
+            @Override
+            public void folder(Path dir) throws IOException {
+                Durable.fsyncDirectory(dir);
+            }
+        };
+    }
 
     private final Path releases;
     private final Path entryPoint;
     private final java.util.function.Consumer<Stage> listener;
+    private final Flush flush;
 
     public ReleasePublisher(Path releases, Path entryPoint) {
         this(releases, entryPoint, stage -> {});
     }
 
     public ReleasePublisher(Path releases, Path entryPoint, java.util.function.Consumer<Stage> listener) {
+        this(releases, entryPoint, listener, Flush.DISK);
+    }
+
+    ReleasePublisher(Path releases, Path entryPoint, java.util.function.Consumer<Stage> listener, Flush flush) {
         this.releases = releases;
         this.entryPoint = entryPoint;
         this.listener = listener;
+        this.flush = flush;
     }
 
     public Path publish(Path staged, String releaseId) throws IOException {
@@ -45,6 +72,9 @@ public final class ReleasePublisher {
             if (!bad.isEmpty()) {
                 throw new IOException("Release " + release + " already exists and does not verify: " + bad);
             }
+            // A run that died after the move may not have had its bytes on disk yet.
+            flush.tree(release);
+            flush.folder(releases);
         } else {
             Files.createDirectories(releases);
             Path incoming = releases.resolve(".incoming-" + releaseId);
@@ -56,7 +86,10 @@ public final class ReleasePublisher {
             List<String> bad = Checksums.verify(incoming);
             if (!bad.isEmpty()) throw new IOException("Staged release does not verify: " + bad);
             listener.accept(Stage.VERIFIED);
+            flush.tree(incoming);
+            listener.accept(Stage.SYNCED);
             Files.move(incoming, release, StandardCopyOption.ATOMIC_MOVE);
+            flush.folder(releases);
             listener.accept(Stage.MOVED);
         }
         switchEntryPoint(release);
@@ -74,6 +107,7 @@ public final class ReleasePublisher {
         Files.deleteIfExists(link);
         Files.createSymbolicLink(link, entryPoint.getParent().relativize(release));
         Files.move(link, entryPoint, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        flush.folder(entryPoint.toAbsolutePath().getParent());
     }
 
     static void copyTree(Path from, Path to) throws IOException {

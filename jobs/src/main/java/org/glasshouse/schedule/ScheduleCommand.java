@@ -11,7 +11,6 @@ import java.util.concurrent.Semaphore;
 import org.glasshouse.cli.JobRuns;
 import org.glasshouse.cli.NightlyCommand;
 import org.glasshouse.cli.RestartCommand;
-import org.glasshouse.cli.RunLock;
 import org.glasshouse.nightly.NightlyJobConfig;
 import org.glasshouse.nightly.NightlyParameters;
 import org.glasshouse.ops.GracefulStop;
@@ -47,6 +46,7 @@ public final class ScheduleCommand {
     }
 
     private final Contexts contexts;
+    private final Path bundledSample;
     private final Path input;
     private final Path out;
     private final Clock clock;
@@ -57,9 +57,11 @@ public final class ScheduleCommand {
     private ScheduleProperties schedule;
     private OpsMetrics metrics;
 
-    public ScheduleCommand(Contexts contexts, Path input, Path out, Clock clock, GracefulStop stop) {
+    public ScheduleCommand(Contexts contexts, Path input, Path out, Path bundledSample, Clock clock,
+                           GracefulStop stop) {
         this.contexts = contexts;
         this.input = input;
+        this.bundledSample = bundledSample;
         this.out = out.toAbsolutePath().normalize();
         this.clock = clock;
         this.stop = stop;
@@ -110,46 +112,51 @@ public final class ScheduleCommand {
         try {
             if (stop.requested()) return;
             LocalDate today = LocalDate.now(clock.withZone(schedule.zoneId()));
-            try (ConfigurableApplicationContext ctx = contexts.open()) {
-                JobExplorer explorer = ctx.getBean(JobExplorer.class);
-                try (RunLock probe = RunLock.tryAcquire(JobRuns.lockFile(out))) {
-                    if (probe == null) {
-                        log.warn("Another Glasshouse run holds the lock on {}; this scheduled run is skipped so the "
-                                + "two never overlap", out);
-                        return;
-                    }
-                }
-                FireDecision d = FireDecision.decide(newestExecutions(explorer), schedule.maxRestarts());
-                held = d.action() == FireDecision.Action.HOLD;
-                int code = switch (d.action()) {
-                    case HOLD -> {
-                        log.error("Scheduled run not started: {}. An operator must act: fix the cause, then "
-                                + "'glasshouse restart --out {}' resumes the run, or 'glasshouse nightly' starts a "
-                                + "new one; the scheduler carries on from there.", d.message(), out);
-                        yield -1;
-                    }
-                    case RESTART -> {
-                        log.info("Scheduled run: {}", d.message());
-                        int c = RestartCommand.run(ctx, out);
-                        if (c == 0 && d.asOf().isBefore(today) && !stop.requested()) {
-                            log.info("Run {} is complete; now the nightly run as of {}", d.runId(), today);
-                            c = NightlyCommand.run(ctx, input, out, today);
-                        }
-                        yield c;
-                    }
-                    case NEW -> {
-                        log.info("Scheduled run: nightly as of {}", today);
-                        yield NightlyCommand.run(ctx, input, out, today);
-                    }
-                };
-                RunFigures f = ctx.getBean(RunMetricsListener.class).last();
-                if (f != null) metrics.update(f);
-                if (code > 0) explainOutcome(explorer);
+            // The run lock before the job repository, as for a nightly from the command line: a run started by
+            // hand meanwhile is never disturbed, and this fire is skipped instead.
+            int code = JobRuns.exclusively(out, () -> fireLocked(today));
+            if (code == JobRuns.BUSY) {
+                log.warn("Another Glasshouse run holds the lock on {}; this scheduled run is skipped so the two never "
+                        + "overlap", out);
             }
         } catch (Exception e) {
             log.error("The scheduled run could not start: {}", e.toString(), e);
         } finally {
             firing.release();
+        }
+    }
+
+    /** One fire, holding the run and repository locks. */
+    private int fireLocked(LocalDate today) throws Exception {
+        try (ConfigurableApplicationContext ctx = contexts.open()) {
+            JobExplorer explorer = ctx.getBean(JobExplorer.class);
+            FireDecision d = FireDecision.decide(newestExecutions(explorer), schedule.maxRestarts());
+            held = d.action() == FireDecision.Action.HOLD;
+            int code = switch (d.action()) {
+                case HOLD -> {
+                    log.error("Scheduled run not started: {}. An operator must act: fix the cause, then "
+                            + "'glasshouse restart --out {}' resumes the run, or 'glasshouse nightly' starts a "
+                            + "new one; the scheduler carries on from there.", d.message(), out);
+                    yield -1;
+                }
+                case RESTART -> {
+                    log.info("Scheduled run: {}", d.message());
+                    int c = RestartCommand.run(ctx, out, bundledSample);
+                    if (c == 0 && d.asOf().isBefore(today) && !stop.requested()) {
+                        log.info("Run {} is complete; now the nightly run as of {}", d.runId(), today);
+                        c = NightlyCommand.run(ctx, input, out, today);
+                    }
+                    yield c;
+                }
+                case NEW -> {
+                    log.info("Scheduled run: nightly as of {}", today);
+                    yield NightlyCommand.run(ctx, input, out, today);
+                }
+            };
+            RunFigures f = ctx.getBean(RunMetricsListener.class).last();
+            if (f != null) metrics.update(f);
+            if (code > 0) explainOutcome(explorer);
+            return code;
         }
     }
 

@@ -168,6 +168,23 @@ class IngestSafetyTest {
                 .endsWith("(ING-006, error)");
     }
 
+    @Test
+    void aNameThatIsNotValidTextIsTakenLikeAnyOther() throws Exception {
+        Path input = tmp.resolve("input");
+        Path p1 = Files.createDirectories(input.resolve("inbox/P1"));
+        // A Latin-1 e-acute: one byte that is not UTF-8, as an old system might name a file.
+        Process touch = new ProcessBuilder("bash", "-c", "printf 'record_id\\nS-1\\n' > \"$(printf 'services-caf\\351.csv')\"")
+                .directory(p1.toFile()).inheritIO().start();
+        assertThat(touch.waitFor()).isZero();
+        IngestResult r = ingest(input);
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.landed()).hasSize(1);
+        LandedFile f = r.landed().get(0);
+        assertThat(f.dataset()).isEqualTo("services");
+        assertThat(f.path()).matches("P1/[0-9a-f]{64}/services-caf_+\\.csv");
+        assertThat(Files.readString(tmp.resolve("landing").resolve(f.path()))).isEqualTo("record_id\nS-1\n");
+    }
+
     static void mkfifo(Path p) throws Exception {
         Process proc = new ProcessBuilder("mkfifo", p.toString()).redirectErrorStream(true).start();
         if (!proc.waitFor(10, TimeUnit.SECONDS) || proc.exitValue() != 0) {

@@ -117,7 +117,7 @@ class PostgresJobRepositoryTest {
             JobExplorer explorer = ctx.getBean(JobExplorer.class);
             JobExecution died = newest(explorer, killed).get(0);
             assertThat(died.getStatus()).isEqualTo(BatchStatus.STARTED); // nobody could mark it
-            assertThat(RestartCommand.run(ctx, killed)).isZero();
+            assertThat(RestartCommand.run(ctx, killed, null)).isZero();
 
             List<JobExecution> executions = newest(explorer, killed);
             assertThat(executions).hasSize(2);

@@ -63,7 +63,7 @@ class ReleasePublisherFailureTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ReleasePublisher.Stage.class, names = {"COPIED", "CHECKSUMMED", "VERIFIED", "MOVED"})
+    @EnumSource(value = ReleasePublisher.Stage.class, names = {"COPIED", "CHECKSUMMED", "VERIFIED", "SYNCED", "MOVED"})
     void aPublishKilledAtAnyStageLeavesThePreviousReleaseLive(ReleasePublisher.Stage stage) throws Exception {
         Path staged = staged("r2", "two");
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -103,7 +103,7 @@ class ScheduleProcessTest {
             assertThat(explorer.getJobInstances("nightly", 0, 100)).hasSize(2);
             assertThat(stopped.getStartTime()).isAfterOrEqualTo(run1.getEndTime());
 
-            assertThat(RestartCommand.run(ctx, out)).isZero();
+            assertThat(RestartCommand.run(ctx, out, null)).isZero();
             List<JobExecution> after = ScheduleCommand.newestExecutions(explorer);
             JobExecution resumed = after.get(after.size() - 1);
             assertThat(resumed.getStatus()).isEqualTo(BatchStatus.COMPLETED);
