@@ -104,7 +104,7 @@ public class GlasshouseProperties {
         private int graceDays = 0;
         /** Datasets validated side by side (their query planning overlaps with other datasets' execution). */
         private int parallelDatasets = 4;
-        /** Largest file accepted, in bytes; a bigger file is reported (FIL-008) and not read. 0 = no limit. */
+        /** Older name of glasshouse.limits.file-bytes; still read by the validate command. 0 = the default. */
         private long maxFileBytes = 0;
 
         public int getGraceDays() { return graceDays; }

@@ -201,6 +201,13 @@ public final class FileParser implements FlatMapFunction<ParseTask, Row> {
         return row(task, line, raw, null, null, values, flex(task, cols));
     }
 
+    /** A line beyond the line limit: quarantined with its start, reading goes on at the next line. */
+    private Row lineTooLong(ParseTask task, long line, String start, long length) {
+        return malformed(task, line, start, MalformedRule.LINE_TOO_LONG, String.format(Locale.ROOT,
+                "The line has %,d characters, more than the limit of %,d; only its start is kept.", length,
+                limits.lineChars()));
+    }
+
     private static String flex(ParseTask task, String[] cols) {
         if (task.flexColumns().length == 0) return null;
         ObjectNode o = JsonLine.MAPPER.createObjectNode();
@@ -305,11 +312,7 @@ public final class FileParser implements FlatMapFunction<ParseTask, Row> {
             CsvRecordReader.RawRecord rec = records.next();
             if (rec == null) return null;
             position = rec.line();
-            if (rec.tooLong()) {
-                return malformed(task, rec.line(), rec.text(), MalformedRule.LINE_TOO_LONG,
-                        String.format(Locale.ROOT, "The line has %,d characters, more than the limit of %,d; only "
-                                + "its start is kept.", rec.length(), limits.lineChars()));
-            }
+            if (rec.tooLong()) return lineTooLong(task, rec.line(), rec.text(), rec.length());
             String characters = TextInput.characterRule(rec.text());
             if (characters != null) return malformed(task, rec.line(), rec.text(), characters, null);
             if (rec.unbalanced()) {
@@ -343,11 +346,7 @@ public final class FileParser implements FlatMapFunction<ParseTask, Row> {
                 if (line == null) return null;
             } while (!line.tooLong() && line.text().isBlank());
             position = line.number();
-            if (line.tooLong()) {
-                return malformed(task, line.number(), line.text(), MalformedRule.LINE_TOO_LONG,
-                        String.format(Locale.ROOT, "The line has %,d characters, more than the limit of %,d; only "
-                                + "its start is kept.", line.length(), limits.lineChars()));
-            }
+            if (line.tooLong()) return lineTooLong(task, line.number(), line.text(), line.length());
             String characters = TextInput.characterRule(line.text());
             if (characters != null) return malformed(task, line.number(), line.text(), characters, null);
             JsonLine.Parsed p = json.parse(line.text());
