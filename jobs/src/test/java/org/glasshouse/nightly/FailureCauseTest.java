@@ -32,6 +32,25 @@ class FailureCauseTest {
     }
 
     @Test
+    void theMachinesFaultsAreWorthARetryTheDataSettingsAndCodeNot() {
+        assertThat(FailureCause.of(new org.springframework.dao.DataAccessResourceFailureException("refused")))
+                .isEqualTo(FailureCause.DATABASE);
+        assertThat(FailureCause.of(new org.apache.spark.SparkException("Job 3 cancelled because SparkContext was "
+                + "shut down"))).isEqualTo(FailureCause.CLUSTER);
+        assertThat(FailureCause.of(new org.glasshouse.cli.UsageException("--as-of must be a date")))
+                .isEqualTo(FailureCause.SETTINGS);
+        assertThat(FailureCause.of(new OutOfMemoryError("Java heap space"))).isEqualTo(FailureCause.OUT_OF_MEMORY);
+        // Reference data that cannot be read is still the reference data's fault, not a passing I/O error.
+        FailureCause.Diagnosis d = FailureCause.diagnose(new IOException("read failed",
+                new ReferenceDataException("agreements", List.of("reference/agreements.csv: FIL-004"))));
+        assertThat(d.cause()).isEqualTo(FailureCause.REFERENCE_DATA);
+        assertThat(d.evidence()).isInstanceOf(ReferenceDataException.class);
+        assertThat(java.util.Arrays.stream(FailureCause.values()).filter(FailureCause::retryable))
+                .containsExactly(FailureCause.DISK_FULL, FailureCause.STORAGE, FailureCause.DATABASE,
+                        FailureCause.CLUSTER);
+    }
+
+    @Test
     void theSummaryPrintsTheCauseOfAFailedRun() {
         RunSummary s = new RunSummary("7", 7, "FAILED", "2026-09-30", "in", "out", null, null, null, null, null,
                 List.of(), List.of(), 0, 0, 0, List.of(), "Reference data agreements is broken", "reference-data");
