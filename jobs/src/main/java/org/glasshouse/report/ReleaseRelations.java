@@ -57,8 +57,11 @@ public final class ReleaseRelations {
                 new ReportedCounts("indicator_results", "actual", List.of("agreement_id", "indicator_id", "period"),
                         List.of("attainment", "status"), List.of("agreement_id", "indicator_id"),
                         List.of("projected_at_end")),
-                // a cost-outlier flag's evidence quotes the agreement's cost and its programme's quartiles
-                new ComputedFrom("integrity_flags", List.of("evidence"), ReleaseRelations::flagEvidence));
+                // a cost-outlier flag's evidence quotes the agreement's cost and its programme's quartiles; the other
+                // flags' evidence (days late, months, rows, money, transaction ids, digits) counts no people
+                new ComputedFrom("integrity_flags", List.of("evidence"), ReleaseRelations::flagEvidence),
+                // a flag's threshold is the rule's setting and how many agreements the quartiles came from
+                new ComputedFrom("integrity_flags", List.of("threshold"), (m, r) -> List.of()));
     }
 
     private static String impact(TableRow r, String column) {
@@ -75,11 +78,16 @@ public final class ReleaseRelations {
         return out;
     }
 
+    /**
+     * A flag's evidence is computed from people only when the flag prints a people count (cost per beneficiary
+     * outliers): then from that count and every agreement of the programme (the quartiles it quotes).
+     */
     private static List<String> flagEvidence(ModelBuilder m, TableRow flag) {
         List<String> in = new ArrayList<>();
         String people = m.cellAt(flag, "people");
-        if (people != null) in.add(people);
-        if (!"agreement".equals(flag.text("subject_type")) || people == null) return in;
+        if (people == null) return in;
+        in.add(people);
+        if (!"agreement".equals(flag.text("subject_type"))) return in;
         for (TableRow a : m.rows("agreement_metrics")) {
             if (flag.text("subject_id").equals(a.text("agreement_id"))) in.addAll(agreementsOf(m, a.text("programme_id")));
         }

@@ -122,7 +122,7 @@ class DisclosureControlTest {
         relations.add(LinearRelation.sum("tt", List.of("tc1", "tc2", "tc3"), LinearRelation.Sense.EQ, "columns"));
         ProtectionProblem problem = ProtectionProblem.of(cells, relations, List.of(), 10, 10);
 
-        SuppressionPattern pattern = new SecondarySuppression(problem, SecondarySuppression.Cost.PEOPLE, 30_000)
+        SuppressionPattern pattern = new SecondarySuppression(problem, SecondarySuppression.Cost.PEOPLE)
                 .solve().pattern();
 
         assertThat(pattern.primary()).containsExactly("r1c1");

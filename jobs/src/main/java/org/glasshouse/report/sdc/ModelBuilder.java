@@ -57,8 +57,13 @@ public final class ModelBuilder {
         return b.append("].").append(column).toString();
     }
 
-    /** The cell printed at this row and count column, or null when the cell is empty or not a number. */
+    /**
+     * The cell printed at this row and count column, or null when the cell is empty or not a number (a row that
+     * prints no count there is computed from none: a duplicate-payment flag has no people, though a cost-outlier
+     * flag on the same agreement does).
+     */
     public String cellAt(TableRow row, String column) {
+        if (!row.has(column) || row.number(column) == null) return null;
         Function<TableRow, String> n = cellNames.get(row.table().name() + "." + column);
         String id = n == null ? null : n.apply(row);
         if (id == null) id = defaultName(row, column);

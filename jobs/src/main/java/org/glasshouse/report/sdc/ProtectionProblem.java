@@ -13,7 +13,8 @@ import java.util.Set;
  * Everything the release says about people, as an attacker sees it: the counts (cells), the linear relations among
  * them, and the derived figures that give counts back. Primary cells are the counts from 1 to k−1; each must stay
  * protected: the attacker's interval for it must reach at least {@code p} above its value, and down to
- * max(floor, value − p) below it (with p ≥ k−1, to the floor: the attacker cannot tell the count from 1).
+ * max(floor, value − p) below it (with p ≥ k−1, to the floor: the attacker cannot tell the count from 1), or as far
+ * as the release's structure allows at all ({@link RequiredProtection}).
  *
  * @param k minimum cell size
  * @param p protection level, in people
@@ -113,13 +114,10 @@ public record ProtectionProblem(Map<String, Cell> cells, List<LinearRelation> re
         return max;
     }
 
-    /** How far above its value the attacker's interval of a primary cell must reach. */
-    public long upperProtection(Cell c) {
-        return p;
-    }
-
-    /** How far below its value the attacker's interval of a primary cell must reach (never below its floor). */
-    public long lowerProtection(Cell c) {
-        return Math.min(p, c.value() - c.floor());
+    /** Every cell a pattern may hide: all but published zeros. */
+    public Set<String> hideable() {
+        Set<String> out = new LinkedHashSet<>();
+        for (Cell c : cells.values()) if (!alwaysPublished(c)) out.add(c.id());
+        return out;
     }
 }

@@ -146,7 +146,7 @@ class DisclosureBench {
         for (String id : out.pattern().secondary()) System.out.println("secondary " + id + " = " + problem.cell(id).value());
         DisclosureAudit a = out.audit();
         System.out.println("people in secondary COUNT cells: " + a.peopleHidden() + " shown " + a.peopleHiddenShown()
-                + ", optimal " + a.optimal() + ", solver " + a.millis() + " ms");
+                + ", search " + a.search() + ", solver " + a.millis() + " ms");
         for (DisclosureAudit.CellAudit c : a.cells()) System.out.println("audit " + c);
         System.out.println("narrowest " + a.narrowestCell() + " " + a.narrowest());
         if (Boolean.getBoolean("glasshouse.sdc.cells")) problem.cells().values().forEach(c -> System.out.println(c.id() + " = " + c.value()));
