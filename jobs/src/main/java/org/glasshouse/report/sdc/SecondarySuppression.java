@@ -97,12 +97,15 @@ public final class SecondarySuppression {
     private final Cost cost;
     private final int searchLimit;
 
+    /**
+     * @param searchLimit linear programs per master problem; 0 for no search (every count by the last resort)
+     */
     public SecondarySuppression(ProtectionProblem problem, Map<String, Protection> required, Cost cost,
                                 int searchLimit) {
         this.problem = problem;
         this.required = required;
         this.cost = cost;
-        this.searchLimit = Math.max(1, searchLimit);
+        this.searchLimit = Math.max(0, searchLimit); // 0: no search at all, the last resort for every count
         for (LinearRelation r : problem.relations()) {
             for (LinearRelation.Term t : r.terms()) byCell.computeIfAbsent(t.cell(), x -> new ArrayList<>()).add(r);
         }
@@ -217,7 +220,7 @@ public final class SecondarySuppression {
 
     /** Linear programs a one-count master may solve: an eighth of the search limit (its tableau is large). */
     private int localLimit() {
-        return Math.max(1, searchLimit / 8);
+        return Math.max(Math.min(1, searchLimit), searchLimit / 8);
     }
 
     private Set<String> withAlways(Set<String> fixed) {
