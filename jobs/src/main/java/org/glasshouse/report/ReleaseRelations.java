@@ -11,6 +11,7 @@ import org.glasshouse.report.sdc.ModelRule;
 import org.glasshouse.report.sdc.PriorityGroup;
 import org.glasshouse.report.sdc.RepeatedCount;
 import org.glasshouse.report.sdc.ReportedCounts;
+import org.glasshouse.report.sdc.SubmittedRows;
 import org.glasshouse.report.sdc.SumOfRows;
 import org.glasshouse.report.sdc.TableRow;
 
@@ -43,6 +44,8 @@ public final class ReleaseRelations {
                 new Breakdown("reach_breakdown", "beneficiaries", "share", "programme_metrics", "beneficiaries"),
                 // priority_share × beneficiaries gives the priority group back on agreements, programmes, overall
                 new PriorityGroup("agreement_metrics", "programme_metrics", "overall_metrics", "reach_breakdown"),
+                // each person served has an accepted service row: a partner's rows bound its people (first run)
+                new SubmittedRows("data_quality", "services", "agreement_metrics", "integrity_flags"),
                 // spent ÷ cost_per_improved gives the participants improved back
                 new ImprovedParticipants("impact_estimates", "programme_metrics"),
                 ComputedFrom.sameRow("agreement_metrics", List.of("cost_per_beneficiary"), "beneficiaries"),

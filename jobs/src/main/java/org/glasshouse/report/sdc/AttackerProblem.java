@@ -82,13 +82,12 @@ public final class AttackerProblem {
         ExpressionsBasedModel m = new ExpressionsBasedModel();
         m.options.integer(ONE_THREAD);
         Map<String, Variable> vars = new LinkedHashMap<>();
-        long ceiling = problem.ceiling();
         List<LinearRelation> used = reachable(target);
         Set<String> cells = new LinkedHashSet<>(List.of(target));
         for (LinearRelation r : used) for (LinearRelation.Term t : r.terms()) if (hidden.contains(t.cell())) cells.add(t.cell());
         for (String id : cells) {
             Cell c = problem.cell(id);
-            Variable v = m.addVariable(id).lower(c.floor()).upper(ceiling);
+            Variable v = m.addVariable(id).lower(c.floor()).upper(problem.ceiling(c));
             if (integer) v.integer(true);
             vars.put(id, v);
         }
@@ -111,7 +110,9 @@ public final class AttackerProblem {
         }
         vars.get(target).weight(1);
         Optimisation.Result res = maximise ? m.maximise() : m.minimise();
-        if (res.getState() == Optimisation.State.UNBOUNDED) return maximise ? ceiling : problem.cell(target).floor();
+        if (res.getState() == Optimisation.State.UNBOUNDED) {
+            return maximise ? problem.ceiling(problem.cell(target)) : problem.cell(target).floor();
+        }
         if (!res.getState().isFeasible()) {
             throw new IllegalStateException("the attacker's problem for " + target + " has no solution (" + res.getState()
                     + "): the published counts contradict the relations");

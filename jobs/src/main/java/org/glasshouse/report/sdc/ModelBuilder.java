@@ -84,6 +84,13 @@ public final class ModelBuilder {
         return id;
     }
 
+    /** A published figure that is not people but bounds counts of people (see {@link Cell.Kind#BOUND}). */
+    public String bound(String id, long value, Position at) {
+        cells.put(id, new Cell(id, value, Cell.Kind.BOUND, List.of()));
+        positions.computeIfAbsent(id, x -> new ArrayList<>()).add(at);
+        return id;
+    }
+
     /** A count that is never published and links others (a partner's people in one programme). */
     public String structural(String id, long value) {
         cells.putIfAbsent(id, new Cell(id, value, Cell.Kind.STRUCTURAL, List.of()));

@@ -69,7 +69,9 @@ public record ProtectionProblem(Map<String, Cell> cells, List<LinearRelation> re
     public Set<String> primary() {
         Set<String> out = new LinkedHashSet<>();
         for (Cell c : cells.values()) {
-            if (c.kind() != Cell.Kind.STRUCTURAL && c.value() >= 1 && c.value() < k) out.add(c.id());
+            if (c.kind() != Cell.Kind.STRUCTURAL && c.kind() != Cell.Kind.BOUND && c.value() >= 1 && c.value() < k) {
+                out.add(c.id());
+            }
         }
         return out;
     }
@@ -89,7 +91,7 @@ public record ProtectionProblem(Map<String, Cell> cells, List<LinearRelation> re
 
     /** Cells that may never be hidden: published zeros (hiding one would protect nothing, and notes say it anyway). */
     public boolean alwaysPublished(Cell c) {
-        return c.kind() == Cell.Kind.COUNT && c.value() == 0;
+        return (c.kind() == Cell.Kind.COUNT || c.kind() == Cell.Kind.BOUND) && c.value() == 0;
     }
 
     /**
@@ -107,10 +109,21 @@ public record ProtectionProblem(Map<String, Cell> cells, List<LinearRelation> re
         return out;
     }
 
-    /** The a priori upper bound of every hidden count (sdcTable and τ-ARGUS use the largest cell the same way). */
+    /**
+     * The a priori upper bound of every hidden count of people (sdcTable and τ-ARGUS use the largest cell the same
+     * way): the largest count of people, at least k + p.
+     */
     public long ceiling() {
         long max = (long) k + p;
-        for (Cell c : cells.values()) max = Math.max(max, c.value());
+        for (Cell c : cells.values()) if (c.kind() != Cell.Kind.BOUND) max = Math.max(max, c.value());
+        return max;
+    }
+
+    /** The a priori upper bound of a hidden cell: figures that are not people (rows) up to the largest of any kind. */
+    public long ceiling(Cell c) {
+        if (c.kind() != Cell.Kind.BOUND) return ceiling();
+        long max = ceiling();
+        for (Cell o : cells.values()) max = Math.max(max, o.value());
         return max;
     }
 

@@ -481,13 +481,12 @@ public final class SecondarySuppression {
     /** The witness table for one primary cell and direction: cells move only where hidden, relations still hold. */
     private void witness(ExpressionsBasedModel m, Map<String, Variable> y, Set<String> primary, Set<String> always,
                          Block b, long margin, Set<String> near, int tag) {
-        long ceiling = problem.ceiling();
         Map<String, Variable> z = new LinkedHashMap<>();
         for (String id : near) {
             Cell c = problem.cell(id);
             if (problem.alwaysPublished(c)) continue;
             if (!y.containsKey(c.id()) && !primary.contains(c.id()) && !always.contains(c.id())) continue;
-            long up = Math.min(ceiling - c.value(), MOVE_CAP);
+            long up = Math.min(problem.ceiling(c) - c.value(), MOVE_CAP);
             long down = Math.min(c.value() - c.floor(), MOVE_CAP);
             Variable v = m.addVariable("z" + tag + ":" + c.id()).lower(-down).upper(up);
             if (!primary.contains(c.id()) && !always.contains(c.id())) {
