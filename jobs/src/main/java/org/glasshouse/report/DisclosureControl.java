@@ -37,6 +37,8 @@ import org.glasshouse.reports.model.Suppressed;
  */
 public final class DisclosureControl {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DisclosureControl.class);
+
     public static final String METHOD = "optimal secondary suppression: mixed-integer program (Fischetti-Salazar model,"
             + " attacker subproblems added as needed), branch and bound over ojAlgo's linear programs; audited by"
             + " integer programming";
@@ -91,6 +93,15 @@ public final class DisclosureControl {
     public Outcome protect(Map<String, PublicTable> specs, Map<String, DataTable> tables, List<ModelRule> rules) {
         ProtectionProblem problem = model(specs, tables, rules);
         Map<String, Protection> required = RequiredProtection.of(problem);
+        for (Protection need : required.values()) {
+            if (need.upper() < need.value() + p()) {
+                // Only a published figure that is not a count (a cost-outlier flag's presence) can do this: the log
+                // is private, the release's audit counts them without naming them.
+                LOG.warn("disclosure control: published figures bound the small count {} to at most {} whatever is "
+                        + "hidden (protection asked: {}); see docs/publishing.md, 'What is not covered'",
+                        need.cell(), need.upper(), need.value() + p());
+            }
+        }
         SecondarySuppression.Result r = new SecondarySuppression(problem, required, settings.costFunction(),
                 settings.searchLimitOrDefault()).solve();
         DisclosureAudit audit = audit(problem, required, r);

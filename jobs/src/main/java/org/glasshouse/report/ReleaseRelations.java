@@ -8,6 +8,7 @@ import org.glasshouse.report.sdc.ComputedFrom;
 import org.glasshouse.report.sdc.ImprovedParticipants;
 import org.glasshouse.report.sdc.ModelBuilder;
 import org.glasshouse.report.sdc.ModelRule;
+import org.glasshouse.report.sdc.OutlierFlags;
 import org.glasshouse.report.sdc.PriorityGroup;
 import org.glasshouse.report.sdc.RepeatedCount;
 import org.glasshouse.report.sdc.ReportedCounts;
@@ -60,6 +61,8 @@ public final class ReleaseRelations {
                 new ReportedCounts("indicator_results", "actual", List.of("agreement_id", "indicator_id", "period"),
                         List.of("attainment", "status"), List.of("agreement_id", "indicator_id"),
                         List.of("projected_at_end")),
+                // whether an agreement is flagged as a cost outlier bounds its people (the flag is published)
+                new OutlierFlags("agreement_metrics", "cost_quartiles", "integrity_flags", "INT-COST-OUTLIER"),
                 // a cost-outlier flag's evidence quotes the agreement's cost and its programme's quartiles; the other
                 // flags' evidence (days late, months, rows, money, transaction ids, digits) counts no people
                 new ComputedFrom("integrity_flags", List.of("evidence"), ReleaseRelations::flagEvidence),

@@ -323,4 +323,39 @@ class DisclosureControlTest {
         assertThat(ReleaseFixture.cell(agreements, "agreement_id", "AGR-03", "cost_per_beneficiary")).isEqualTo(C);
         assertThat(ReleaseFixture.cell(agreements, "agreement_id", "AGR-01", "beneficiaries")).isEqualTo(90L);
     }
+
+    /**
+     * Costs per beneficiary 10, 20 and 30 (100 people each) and A4: 5 people, 800 spent, flagged as a cost outlier.
+     * With A4's cost c on top, R-7 gives Q1 = 17.5 and Q3 = 22.5 + c/4, so the fence Q3 + 1.5·IQR = 30 + 0.625c and
+     * the flag fires iff c > 80, i.e. 800 ÷ people > 80: people ≤ 9. The flag is published, so the attacker knows
+     * A4 served at most 9 people whatever is hidden; no suppression of counts can undo that, so the protection
+     * asked above is cut to 9 (and reported as reduced in the private audit and the log). The other agreements'
+     * flags (absent) bound nothing within p of their counts.
+     */
+    @Test
+    void aCostOutlierFlagBoundsItsAgreementsCountWhateverIsHidden() {
+        ReleaseFixture f = new ReleaseFixture()
+                .table(PublicTables.AGREEMENT_METRICS, List.of("agreement_id", "programme_id", "partner_id", "spent",
+                        "beneficiaries", "cost_per_beneficiary"), row("A1", "G", "P1", 1000.0, 100L, 10.0),
+                        row("A2", "G", "P2", 2000.0, 100L, 20.0), row("A3", "G", "P3", 3000.0, 100L, 30.0),
+                        row("A4", "G", "P4", 800.0, 5L, 160.0))
+                .table(PublicTables.COST_QUARTILES, List.of("programme_id", "n", "q1", "q3", "upper_fence", "k",
+                        "smallest_beneficiaries"), row("G", 4L, 17.5, 62.5, 130.0, 1.5, 5L))
+                .table(PublicTables.INTEGRITY_FLAGS, List.of("flag_id", "rule_id", "subject_type", "subject_id",
+                        "evidence", "people"), row("INT-COST-OUTLIER:A4", "INT-COST-OUTLIER", "agreement", "A4",
+                        "cost per beneficiary 160.00 above the upper fence 130.00", 5L));
+
+        DisclosureControl.Outcome out = new DisclosureControl(10).protect(f.specs, f.tables, ReleaseRelations.all());
+
+        assertThat(out.problem().relations()).filteredOn(r -> r.reason().contains("cost-outlier"))
+                .singleElement().hasToString("agreement_metrics[A4].beneficiaries <= 9.0 (a cost-outlier flag bounds "
+                        + "its agreement's people)");
+        assertThat(out.audit().passed()).isTrue();
+        assertThat(out.audit().cells()).singleElement().satisfies(a -> {
+            assertThat(a.interval()).isEqualTo(new Interval(1, 9));
+            assertThat(a.reduced()).isTrue();
+        });
+        assertThat(ReleaseFixture.cell(out.tables().get("cost_quartiles"), "programme_id", "G", "upper_fence"))
+                .isEqualTo(C);
+    }
 }

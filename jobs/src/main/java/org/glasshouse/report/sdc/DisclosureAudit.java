@@ -71,6 +71,10 @@ public record DisclosureAudit(String method, int k, int p, String cost, Secondar
         }
         m.put("people_in_secondary_cells", peopleHiddenShown == null ? "withheld" : hidden);
         m.put("passed", passed());
+        // Small counts that a published figure other than a count (a cost-outlier flag's presence) bounds above
+        // p of their value whatever is hidden: anyone can work them out from the flags, so saying how many
+        // tells nothing new, and the methodology page says why they are not hidden.
+        m.put("small_counts_bounded_by_flags", cells.stream().filter(c -> c.neededAbove() < p).count());
         if (narrowest != null) {
             java.util.Map<String, Object> n = new java.util.LinkedHashMap<>();
             n.put("cell", narrowestCell);

@@ -25,6 +25,7 @@ public final class ModelBuilder {
     private final List<LinearRelation> relations = new ArrayList<>();
     private final Map<Position, Set<String>> derived = new LinkedHashMap<>();
     private final Map<String, Function<TableRow, String>> cellNames = new LinkedHashMap<>();
+    private int p;
 
     public ModelBuilder(Map<String, PublicTable> specs, Map<String, DataTable> tables) {
         this.specs = specs;
@@ -143,7 +144,13 @@ public final class ModelBuilder {
         positions.computeIfAbsent(id, x -> new ArrayList<>()).add(at);
     }
 
+    /** The protection level the problem is built for (rules that scan counts near a value use it). */
+    public int p() {
+        return p;
+    }
+
     public ProtectionProblem build(List<ModelRule> rules, int k, int p) {
+        this.p = p;
         for (ModelRule r : rules) r.nameCells(this);
         counts();
         for (ModelRule r : rules) r.apply(this);
