@@ -25,6 +25,7 @@ public final class ModelBuilder {
     private final List<LinearRelation> relations = new ArrayList<>();
     private final Map<Position, Set<String>> derived = new LinkedHashMap<>();
     private final Map<String, Function<TableRow, String>> cellNames = new LinkedHashMap<>();
+    private int k;
     private int p;
 
     public ModelBuilder(Map<String, PublicTable> specs, Map<String, DataTable> tables) {
@@ -149,7 +150,20 @@ public final class ModelBuilder {
         return p;
     }
 
+    /** The minimum cell size the problem is built for. */
+    public int k() {
+        return k;
+    }
+
+    /** The attacker's a priori upper bound of a count of people so far (as {@link ProtectionProblem#ceiling()}). */
+    public long ceiling() {
+        long max = (long) k + p;
+        for (Cell c : cells.values()) if (c.kind() != Cell.Kind.BOUND) max = Math.max(max, c.value());
+        return max;
+    }
+
     public ProtectionProblem build(List<ModelRule> rules, int k, int p) {
+        this.k = k;
         this.p = p;
         for (ModelRule r : rules) r.nameCells(this);
         counts();

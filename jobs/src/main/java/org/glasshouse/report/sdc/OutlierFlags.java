@@ -7,9 +7,10 @@ import org.glasshouse.metrics.stats.Quartiles;
 /**
  * Whether an agreement carries a cost-per-beneficiary outlier flag is published even when its count is hidden, and
  * it bounds the count: the flag fires when spent ÷ people lies above Q3 + k·IQR of the programme's agreements' costs,
- * and spent, k and the other agreements' costs are published. Holding those at their values, the rule tries every
- * count within p of the true one and keeps the run of counts around it that give the same flag (present or absent):
- * a count just outside it is ruled out, so the count is bounded there. Taking the other costs as known (they may be
+ * and spent, k and the other agreements' costs are published. Holding those at their values, the rule tries the
+ * counts around the true one (for a small count, every count from 1 to the attacker's ceiling, so the audit shows
+ * the interval anyone can compute; for others, within p) and keeps the run around it that gives the same flag
+ * (present or absent): a count just outside it is ruled out, so the count is bounded there. Taking the other costs as known (they may be
  * hidden too) only makes the attacker stronger, so the bound is safe to assume.
  *
  * @param rule the flag rule's id (INT-COST-OUTLIER)
@@ -47,7 +48,8 @@ public record OutlierFlags(String agreements, String quartiles, String flags, St
             }
         }
         Long upper = null;
-        for (long x = v + 1; x <= v + m.p(); x++) {
+        long last = v < m.k() ? m.ceiling() : v + m.p();
+        for (long x = v + 1; x <= last; x++) {
             if (fires(costs, i, spent / x, k) != flagged) {
                 upper = x - 1;
                 break;
