@@ -28,7 +28,8 @@ public record DisclosureSettings(Integer protectionLevel, String cost, Integer s
         throw new IllegalArgumentException("glasshouse.disclosure.cost must be people or cells, was " + cost);
     }
 
+    /** Unset: the default; 0: no search, the last resort for every small count (benchmarks, emergencies). */
     public int searchLimitOrDefault() {
-        return searchLimit == null || searchLimit <= 0 ? SecondarySuppression.DEFAULT_SEARCH_LIMIT : searchLimit;
+        return searchLimit == null || searchLimit < 0 ? SecondarySuppression.DEFAULT_SEARCH_LIMIT : searchLimit;
     }
 }
