@@ -13,7 +13,9 @@ import org.glasshouse.report.sdc.LinearRelation;
 import org.glasshouse.report.sdc.ModelBuilder;
 import org.glasshouse.report.sdc.ModelRule;
 import org.glasshouse.report.sdc.Position;
+import org.glasshouse.report.sdc.Protection;
 import org.glasshouse.report.sdc.ProtectionProblem;
+import org.glasshouse.report.sdc.RequiredProtection;
 import org.glasshouse.report.sdc.SecondarySuppression;
 import org.glasshouse.report.sdc.SuppressionPattern;
 import org.glasshouse.reports.model.DataTable;
@@ -35,8 +37,11 @@ import org.glasshouse.reports.model.Suppressed;
  */
 public final class DisclosureControl {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DisclosureControl.class);
+
     public static final String METHOD = "optimal secondary suppression: mixed-integer program (Fischetti-Salazar model,"
-            + " attacker subproblems added as needed), solved with ojAlgo; audited by integer programming";
+            + " attacker subproblems added as needed), branch and bound over ojAlgo's linear programs; audited by"
+            + " integer programming";
 
     private final int k;
     private final DisclosureSettings settings;
@@ -65,7 +70,7 @@ public final class DisclosureControl {
 
     /** The protected release: its tables and the audit. */
     public record Outcome(Map<String, DataTable> tables, DisclosureAudit audit, ProtectionProblem problem,
-                          SuppressionPattern pattern) {}
+                          SuppressionPattern pattern, Map<String, Protection> required) {}
 
     /** The release refused: a small count could be narrowed below its protection level. */
     public static final class DisclosureAuditFailure extends IllegalStateException {
@@ -87,14 +92,24 @@ public final class DisclosureControl {
     /** The whole release: tables by name (rules naming absent tables add nothing). */
     public Outcome protect(Map<String, PublicTable> specs, Map<String, DataTable> tables, List<ModelRule> rules) {
         ProtectionProblem problem = model(specs, tables, rules);
-        SecondarySuppression.Result r = new SecondarySuppression(problem, settings.costFunction(),
-                settings.timeLimitMillis()).solve();
-        DisclosureAudit audit = audit(problem, r);
+        Map<String, Protection> required = RequiredProtection.of(problem);
+        for (Protection need : required.values()) {
+            if (need.upper() < need.value() + p()) {
+                // Only a published figure that is not a count (a cost-outlier flag's presence) can do this: the log
+                // is private, the release's audit counts them without naming them.
+                LOG.warn("disclosure control: published figures bound the small count {} to at most {} whatever is "
+                        + "hidden (protection asked: {}); see docs/publishing.md, 'What is not covered'",
+                        need.cell(), need.upper(), need.value() + p());
+            }
+        }
+        SecondarySuppression.Result r = new SecondarySuppression(problem, required, settings.costFunction(),
+                settings.searchLimitOrDefault()).solve();
+        DisclosureAudit audit = audit(problem, required, r);
         if (!audit.passed()) {
             throw new DisclosureAuditFailure("disclosure audit failed, the release is not published: "
                     + audit.failures());
         }
-        return new Outcome(suppress(problem, r.pattern(), tables), audit, problem, r.pattern());
+        return new Outcome(suppress(problem, r.pattern(), tables), audit, problem, r.pattern(), required);
     }
 
     /**
@@ -102,7 +117,8 @@ public final class DisclosureControl {
      * cells is itself a relation (their sum), so it is published as a range, as coarse as the audit needs: two
      * significant figures, else one, else withheld.
      */
-    private DisclosureAudit audit(ProtectionProblem problem, SecondarySuppression.Result r) {
+    private DisclosureAudit audit(ProtectionProblem problem, Map<String, Protection> required,
+                                  SecondarySuppression.Result r) {
         SuppressionPattern pattern = r.pattern();
         List<String> secondary = new ArrayList<>();
         long people = 0;
@@ -125,11 +141,11 @@ public final class DisclosureControl {
             shown = digits == 0 ? null : range(people, digits);
             List<LinearRelation> published = shown == null ? List.of()
                     : Auditor.sumBetween(secondary, shown.low(), shown.high(), "people in the secondary cells");
-            f = Auditor.audit(problem, pattern, published);
+            f = Auditor.audit(problem, required, pattern, published);
             if (f.passed()) break;
         }
         return new DisclosureAudit(METHOD, k, p(), settings.costFunction().name().toLowerCase(java.util.Locale.ROOT),
-                r.optimal(), r.millis(), pattern.primary().size(), secondaryCells, people, shown,
+                r.search(), r.millis(), pattern.primary().size(), secondaryCells, people, shown,
                 f.narrowest(), f.narrowestCell(), f.primary());
     }
 

@@ -24,17 +24,23 @@ public final class DisclosureMethodology {
                 + "figure that would give such a count back: cost per beneficiary, shares, impact estimates and "
                 + "their notes, cost per participant improved, quartiles of cost per beneficiary, and the evidence of "
                 + "cost-per-beneficiary flags. A figure is published only when every count it is computed from is, "
-                + "so its rounding never narrows a hidden count."));
+                + "so its rounding never narrows a hidden count. The evidence of the other integrity flags (dates, "
+                + "amounts, transaction ids, days late) says nothing about people and is always published."));
         b.add(new Paragraph("Counts are linked: a programme's people are at most the sum of its agreements' and at "
                 + "least each of them, overall people are the sum of the programmes', a partner's are the sum of its "
                 + "agreements' across programmes, overlap bounds the difference, each breakdown covers its programme, "
-                + "and a share times a count gives another count. Someone who knows every published figure and all "
+                + "a share times a count gives another count, a partner's accepted service rows are at least its "
+                + "people on a first release (so they are hidden with them when needed), and whether an agreement is "
+                + "flagged as a cost outlier bounds its people. Someone who knows every published figure and all "
                 + "these relations could work out a hidden count by arithmetic, so further counts are suppressed "
                 + "(secondary suppression). They are chosen by solving a mixed-integer program that hides as few "
                 + "people as possible while leaving every small count uncertain: whatever an attacker computes, a "
                 + "hidden small count could still be as low as 1 and as high as "
                 + (audit == null ? "the protection level" : audit.p() + " people")
-                + " above its true value. Zeros are never hidden."));
+                + " above its true value, or as far as the release's own structure allows (a total over two "
+                + "programmes that each served someone is at least 2, whatever is hidden). Zeros are never hidden. "
+                + "The search is bounded by a count of work, not by time, so every run on the same data hides the "
+                + "same cells."));
         if (audit != null) {
             StringBuilder s = new StringBuilder("In this release ");
             int all = audit.primaryCells() + audit.secondaryCells();
@@ -53,6 +59,12 @@ public final class DisclosureMethodology {
                 s.append(". Before publication an audit solved the attacker's problem for every small count (the "
                         + "lowest and highest value consistent with everything published, in whole people): ")
                         .append(audit.passed() ? "every one is protected." : "it failed, and the release was refused.");
+                long bounded = audit.cells().stream().filter(c -> c.neededAbove() < audit.p()).count();
+                if (bounded > 0) {
+                    s.append(" ").append(bounded).append(bounded == 1 ? " small count is" : " small counts are")
+                            .append(" bounded more tightly by a published cost-outlier flag than suppression can "
+                                    + "hide (the flag is an accountability finding and stays published).");
+                }
                 if (audit.narrowest() != null) {
                     s.append(String.format(Locale.ROOT, " The narrowest range anyone can compute for a hidden count is "
                             + "%,.0f to %,.0f people.", audit.narrowest().lower(), audit.narrowest().upper()));

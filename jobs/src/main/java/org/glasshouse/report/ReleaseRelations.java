@@ -8,9 +8,11 @@ import org.glasshouse.report.sdc.ComputedFrom;
 import org.glasshouse.report.sdc.ImprovedParticipants;
 import org.glasshouse.report.sdc.ModelBuilder;
 import org.glasshouse.report.sdc.ModelRule;
+import org.glasshouse.report.sdc.OutlierFlags;
 import org.glasshouse.report.sdc.PriorityGroup;
 import org.glasshouse.report.sdc.RepeatedCount;
 import org.glasshouse.report.sdc.ReportedCounts;
+import org.glasshouse.report.sdc.SubmittedRows;
 import org.glasshouse.report.sdc.SumOfRows;
 import org.glasshouse.report.sdc.TableRow;
 
@@ -43,6 +45,8 @@ public final class ReleaseRelations {
                 new Breakdown("reach_breakdown", "beneficiaries", "share", "programme_metrics", "beneficiaries"),
                 // priority_share × beneficiaries gives the priority group back on agreements, programmes, overall
                 new PriorityGroup("agreement_metrics", "programme_metrics", "overall_metrics", "reach_breakdown"),
+                // each person served has an accepted service row: a partner's rows bound its people (first run)
+                new SubmittedRows("data_quality", "services", "agreement_metrics", "integrity_flags"),
                 // spent ÷ cost_per_improved gives the participants improved back
                 new ImprovedParticipants("impact_estimates", "programme_metrics"),
                 ComputedFrom.sameRow("agreement_metrics", List.of("cost_per_beneficiary"), "beneficiaries"),
@@ -57,8 +61,13 @@ public final class ReleaseRelations {
                 new ReportedCounts("indicator_results", "actual", List.of("agreement_id", "indicator_id", "period"),
                         List.of("attainment", "status"), List.of("agreement_id", "indicator_id"),
                         List.of("projected_at_end")),
-                // a cost-outlier flag's evidence quotes the agreement's cost and its programme's quartiles
-                new ComputedFrom("integrity_flags", List.of("evidence"), ReleaseRelations::flagEvidence));
+                // whether an agreement is flagged as a cost outlier bounds its people (the flag is published)
+                new OutlierFlags("agreement_metrics", "cost_quartiles", "integrity_flags", "INT-COST-OUTLIER"),
+                // a cost-outlier flag's evidence quotes the agreement's cost and its programme's quartiles; the other
+                // flags' evidence (days late, months, rows, money, transaction ids, digits) counts no people
+                new ComputedFrom("integrity_flags", List.of("evidence"), ReleaseRelations::flagEvidence),
+                // a flag's threshold is the rule's setting and how many agreements the quartiles came from
+                new ComputedFrom("integrity_flags", List.of("threshold"), (m, r) -> List.of()));
     }
 
     private static String impact(TableRow r, String column) {
@@ -75,11 +84,16 @@ public final class ReleaseRelations {
         return out;
     }
 
+    /**
+     * A flag's evidence is computed from people only when the flag prints a people count (cost per beneficiary
+     * outliers): then from that count and every agreement of the programme (the quartiles it quotes).
+     */
     private static List<String> flagEvidence(ModelBuilder m, TableRow flag) {
         List<String> in = new ArrayList<>();
         String people = m.cellAt(flag, "people");
-        if (people != null) in.add(people);
-        if (!"agreement".equals(flag.text("subject_type")) || people == null) return in;
+        if (people == null) return in;
+        in.add(people);
+        if (!"agreement".equals(flag.text("subject_type"))) return in;
         for (TableRow a : m.rows("agreement_metrics")) {
             if (flag.text("subject_id").equals(a.text("agreement_id"))) in.addAll(agreementsOf(m, a.text("programme_id")));
         }

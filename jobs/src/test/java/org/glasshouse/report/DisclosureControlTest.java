@@ -122,7 +122,7 @@ class DisclosureControlTest {
         relations.add(LinearRelation.sum("tt", List.of("tc1", "tc2", "tc3"), LinearRelation.Sense.EQ, "columns"));
         ProtectionProblem problem = ProtectionProblem.of(cells, relations, List.of(), 10, 10);
 
-        SuppressionPattern pattern = new SecondarySuppression(problem, SecondarySuppression.Cost.PEOPLE, 30_000)
+        SuppressionPattern pattern = new SecondarySuppression(problem, SecondarySuppression.Cost.PEOPLE)
                 .solve().pattern();
 
         assertThat(pattern.primary()).containsExactly("r1c1");
@@ -275,5 +275,87 @@ class DisclosureControlTest {
         assertThatThrownBy(() -> new DisclosureControl(10).protect(specs(PROGRAMME_TOTALS, OVERALL), in,
                 ReleaseRelations.all())).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("overall people = Σ programmes' people");
+    }
+
+    /**
+     * An agreement of 5 people (AGR-03) with a duplicate-payment flag and a cost-outlier flag, and a partner's
+     * late, missing, acceptance, error and Benford flags. Only the cost-outlier flag is computed from people (its
+     * evidence quotes the agreement's cost per beneficiary and the programme's quartiles; its people column repeats
+     * the 5): its evidence and people are hidden. Every other flag's evidence — transaction ids, dates, amounts,
+     * days late, months, rows, digits — says nothing about people and is published, as is every threshold.
+     */
+    @Test
+    void aFlagsEvidenceIsHiddenOnlyWhenTheFlagIsComputedFromPeople() {
+        List<String> flagColumns = List.of("flag_id", "rule_id", "subject_type", "subject_id", "evidence", "threshold",
+                "people");
+        ReleaseFixture f = new ReleaseFixture()
+                .table(PublicTables.AGREEMENT_METRICS, List.of("agreement_id", "programme_id", "partner_id", "spent",
+                        "beneficiaries", "cost_per_beneficiary"), row("AGR-01", "G", "P1", 900.0, 90L, 10.0),
+                        row("AGR-03", "G", "P3", 500.0, 5L, 100.0))
+                .table(PublicTables.INTEGRITY_FLAGS, flagColumns,
+                        row("INT-BENFORD:P1", "INT-BENFORD", "partner", "P1", "120 expenditures: MAD 0.0200", "MAD > 0.015", null),
+                        row("INT-COST-OUTLIER:AGR-03", "INT-COST-OUTLIER", "agreement", "AGR-03",
+                                "cost per beneficiary 100.00 above the upper fence 40.00", "above Q3 + 1.5 x IQR", 5L),
+                        row("INT-DUPLICATE:AGR-03:2026-05-05:75.00", "INT-DUPLICATE", "agreement", "AGR-03",
+                                "2 expenditures of 75.00 EUR on 2026-05-05: T3B-1, T3B-2", "same date and amount", null),
+                        row("INT-ACCEPT:P3/services", "INT-ACCEPT", "partner_dataset", "P3/services",
+                                "6 of 12 rows accepted (acceptance rate 0.5000)", "below 0.9", null),
+                        row("INT-LATE:P3:2026-05", "INT-LATE", "partner", "P3", "17 days after its due date", "> 0 days",
+                                null));
+
+        DisclosureControl.Outcome out = new DisclosureControl(10).protect(f.specs, f.tables, ReleaseRelations.all());
+
+        DataTable flags = out.tables().get("integrity_flags");
+        java.util.function.BiFunction<String, String, Object> at = (id, column) ->
+                ReleaseFixture.cell(flags, "flag_id", id, column);
+        assertThat(at.apply("INT-COST-OUTLIER:AGR-03", "evidence")).isEqualTo(C);
+        assertThat(at.apply("INT-COST-OUTLIER:AGR-03", "people")).isEqualTo(C);
+        assertThat(at.apply("INT-COST-OUTLIER:AGR-03", "threshold")).isEqualTo("above Q3 + 1.5 x IQR");
+        assertThat(at.apply("INT-DUPLICATE:AGR-03:2026-05-05:75.00", "evidence"))
+                .isEqualTo("2 expenditures of 75.00 EUR on 2026-05-05: T3B-1, T3B-2");
+        assertThat(at.apply("INT-DUPLICATE:AGR-03:2026-05-05:75.00", "threshold")).isEqualTo("same date and amount");
+        assertThat(at.apply("INT-BENFORD:P1", "evidence")).isEqualTo("120 expenditures: MAD 0.0200");
+        assertThat(at.apply("INT-ACCEPT:P3/services", "evidence"))
+                .isEqualTo("6 of 12 rows accepted (acceptance rate 0.5000)");
+        assertThat(at.apply("INT-LATE:P3:2026-05", "evidence")).isEqualTo("17 days after its due date");
+        DataTable agreements = out.tables().get("agreement_metrics");
+        assertThat(ReleaseFixture.cell(agreements, "agreement_id", "AGR-03", "beneficiaries")).isEqualTo(C);
+        assertThat(ReleaseFixture.cell(agreements, "agreement_id", "AGR-03", "cost_per_beneficiary")).isEqualTo(C);
+        assertThat(ReleaseFixture.cell(agreements, "agreement_id", "AGR-01", "beneficiaries")).isEqualTo(90L);
+    }
+
+    /**
+     * Costs per beneficiary 10, 20 and 30 (100 people each) and A4: 5 people, 800 spent, flagged as a cost outlier.
+     * With A4's cost c on top, R-7 gives Q1 = 17.5 and Q3 = 22.5 + c/4, so the fence Q3 + 1.5·IQR = 30 + 0.625c and
+     * the flag fires iff c > 80, i.e. 800 ÷ people > 80: people ≤ 9. The flag is published, so the attacker knows
+     * A4 served at most 9 people whatever is hidden; no suppression of counts can undo that, so the protection
+     * asked above is cut to 9 (and reported as reduced in the private audit and the log). The other agreements'
+     * flags (absent) bound nothing within p of their counts.
+     */
+    @Test
+    void aCostOutlierFlagBoundsItsAgreementsCountWhateverIsHidden() {
+        ReleaseFixture f = new ReleaseFixture()
+                .table(PublicTables.AGREEMENT_METRICS, List.of("agreement_id", "programme_id", "partner_id", "spent",
+                        "beneficiaries", "cost_per_beneficiary"), row("A1", "G", "P1", 1000.0, 100L, 10.0),
+                        row("A2", "G", "P2", 2000.0, 100L, 20.0), row("A3", "G", "P3", 3000.0, 100L, 30.0),
+                        row("A4", "G", "P4", 800.0, 5L, 160.0))
+                .table(PublicTables.COST_QUARTILES, List.of("programme_id", "n", "q1", "q3", "upper_fence", "k",
+                        "smallest_beneficiaries"), row("G", 4L, 17.5, 62.5, 130.0, 1.5, 5L))
+                .table(PublicTables.INTEGRITY_FLAGS, List.of("flag_id", "rule_id", "subject_type", "subject_id",
+                        "evidence", "people"), row("INT-COST-OUTLIER:A4", "INT-COST-OUTLIER", "agreement", "A4",
+                        "cost per beneficiary 160.00 above the upper fence 130.00", 5L));
+
+        DisclosureControl.Outcome out = new DisclosureControl(10).protect(f.specs, f.tables, ReleaseRelations.all());
+
+        assertThat(out.problem().relations()).filteredOn(r -> r.reason().contains("cost-outlier"))
+                .singleElement().hasToString("agreement_metrics[A4].beneficiaries <= 9.0 (a cost-outlier flag bounds "
+                        + "its agreement's people)");
+        assertThat(out.audit().passed()).isTrue();
+        assertThat(out.audit().cells()).singleElement().satisfies(a -> {
+            assertThat(a.interval()).isEqualTo(new Interval(1, 9));
+            assertThat(a.reduced()).isTrue();
+        });
+        assertThat(ReleaseFixture.cell(out.tables().get("cost_quartiles"), "programme_id", "G", "upper_fence"))
+                .isEqualTo(C);
     }
 }

@@ -1,6 +1,10 @@
 package org.glasshouse.report.sdc;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -8,17 +12,27 @@ import org.ojalgo.optimisation.Expression;
 import org.ojalgo.optimisation.ExpressionsBasedModel;
 import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.Variable;
+import org.ojalgo.optimisation.integer.IntegerStrategy;
 
 /**
  * The attacker's problem (Fischetti and Salazar): knowing every published count and every relation, and that a
  * hidden count lies between its floor and the ceiling, how low and how high can a hidden cell be? Solved as an
  * integer program (counts are whole people), or as its linear relaxation, with ojAlgo.
+ *
+ * <p>Only the relations reachable from the cell through hidden cells take part (published cells are constants, so a
+ * relation with no hidden cell linked to the target constrains nothing the target depends on; the true counts
+ * satisfy it). The branch and bound runs on one thread with no time limit: the answer is the problem's optimum, the
+ * same on every run and machine.
  */
 public final class AttackerProblem {
+
+    /** ojAlgo's integer solver on one worker thread: deterministic, and frugal on a shared machine. */
+    static final IntegerStrategy ONE_THREAD = IntegerStrategy.DEFAULT.withParallelism(() -> 1);
 
     private final ProtectionProblem problem;
     private final Set<String> hidden;
     private final List<LinearRelation> relations;
+    private final Map<String, List<LinearRelation>> byCell = new HashMap<>();
     private final boolean integer;
 
     /**
@@ -28,11 +42,16 @@ public final class AttackerProblem {
      */
     public AttackerProblem(ProtectionProblem problem, Set<String> hidden, List<LinearRelation> extra, boolean integer) {
         this.problem = problem;
-        this.hidden = new java.util.HashSet<>(hidden);
+        this.hidden = new LinkedHashSet<>(hidden);
         this.hidden.addAll(problem.alwaysHidden());
-        this.relations = new java.util.ArrayList<>(problem.relations());
+        this.relations = new ArrayList<>(problem.relations());
         this.relations.addAll(extra);
         this.integer = integer;
+        for (LinearRelation r : relations) {
+            for (LinearRelation.Term t : r.terms()) {
+                if (this.hidden.contains(t.cell())) byCell.computeIfAbsent(t.cell(), x -> new ArrayList<>()).add(r);
+            }
+        }
     }
 
     public Interval interval(String cell) {
@@ -43,25 +62,41 @@ public final class AttackerProblem {
         return new Interval(solve(cell, false), solve(cell, true));
     }
 
+    /** The relations and hidden cells linked to the target through hidden cells, in a stable order. */
+    private List<LinearRelation> reachable(String target) {
+        Set<LinearRelation> out = new LinkedHashSet<>();
+        Set<String> seen = new LinkedHashSet<>(List.of(target));
+        ArrayDeque<String> queue = new ArrayDeque<>(List.of(target));
+        while (!queue.isEmpty()) {
+            for (LinearRelation r : byCell.getOrDefault(queue.poll(), List.of())) {
+                if (!out.add(r)) continue;
+                for (LinearRelation.Term t : r.terms()) {
+                    if (hidden.contains(t.cell()) && seen.add(t.cell())) queue.add(t.cell());
+                }
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
     private double solve(String target, boolean maximise) {
         ExpressionsBasedModel m = new ExpressionsBasedModel();
-        Map<String, Variable> vars = new HashMap<>();
-        long ceiling = problem.ceiling();
-        for (String id : hidden) {
+        m.options.integer(ONE_THREAD);
+        Map<String, Variable> vars = new LinkedHashMap<>();
+        List<LinearRelation> used = reachable(target);
+        Set<String> cells = new LinkedHashSet<>(List.of(target));
+        for (LinearRelation r : used) for (LinearRelation.Term t : r.terms()) if (hidden.contains(t.cell())) cells.add(t.cell());
+        for (String id : cells) {
             Cell c = problem.cell(id);
-            Variable v = m.addVariable(id).lower(c.floor()).upper(ceiling);
+            Variable v = m.addVariable(id).lower(c.floor()).upper(problem.ceiling(c));
             if (integer) v.integer(true);
             vars.put(id, v);
         }
         int n = 0;
-        for (LinearRelation r : relations) {
+        for (LinearRelation r : used) {
             double constant = r.constant();
-            boolean any = false;
             for (LinearRelation.Term t : r.terms()) {
-                if (vars.containsKey(t.cell())) any = true;
-                else constant -= t.coefficient() * problem.cell(t.cell()).value();
+                if (!vars.containsKey(t.cell())) constant -= t.coefficient() * problem.cell(t.cell()).value();
             }
-            if (!any) continue;
             Expression e = m.addExpression("r" + (n++));
             for (LinearRelation.Term t : r.terms()) {
                 Variable v = vars.get(t.cell());
@@ -75,7 +110,9 @@ public final class AttackerProblem {
         }
         vars.get(target).weight(1);
         Optimisation.Result res = maximise ? m.maximise() : m.minimise();
-        if (res.getState() == Optimisation.State.UNBOUNDED) return maximise ? ceiling : problem.cell(target).floor();
+        if (res.getState() == Optimisation.State.UNBOUNDED) {
+            return maximise ? problem.ceiling(problem.cell(target)) : problem.cell(target).floor();
+        }
         if (!res.getState().isFeasible()) {
             throw new IllegalStateException("the attacker's problem for " + target + " has no solution (" + res.getState()
                     + "): the published counts contradict the relations");

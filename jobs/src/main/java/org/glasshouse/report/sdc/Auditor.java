@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Solves the attacker's problem for every hidden count of a suppression pattern, given everything the release
  * publishes (counts, relations, and any further published relation such as the audit's own summary), over whole
- * numbers. A small count passes when its interval reaches the protection level above it and below it.
+ * numbers. A small count passes when its interval reaches its required protection above it and below it: the
+ * protection level p, or as far as the release's structure allows at all ({@link RequiredProtection}).
  */
 public final class Auditor {
 
@@ -18,23 +19,29 @@ public final class Auditor {
         }
     }
 
+    /** Audits against the protection each small count needs ({@link RequiredProtection}). */
     public static Findings audit(ProtectionProblem problem, SuppressionPattern pattern, List<LinearRelation> published) {
+        return audit(problem, RequiredProtection.of(problem), pattern, published);
+    }
+
+    public static Findings audit(ProtectionProblem problem, java.util.Map<String, Protection> required,
+                                 SuppressionPattern pattern, List<LinearRelation> published) {
         AttackerProblem attacker = new AttackerProblem(problem, pattern.hidden(), published, true);
         List<DisclosureAudit.CellAudit> out = new ArrayList<>();
         Interval narrowest = null;
         String narrowestCell = null;
         for (String id : pattern.hidden()) {
             Cell c = problem.cell(id);
+            if (c.kind() != Cell.Kind.COUNT && !pattern.primary().contains(id)) continue;
             Interval i = attacker.interval(id);
             if (c.kind() == Cell.Kind.COUNT && (narrowest == null || i.width() < narrowest.width())) {
                 narrowest = i;
                 narrowestCell = id;
             }
             if (!pattern.primary().contains(id)) continue;
-            long below = problem.lowerProtection(c);
-            long above = problem.upperProtection(c);
-            boolean ok = i.upper() >= c.value() + above - 1e-6 && i.lower() <= c.value() - below + 1e-6;
-            out.add(new DisclosureAudit.CellAudit(id, c.value(), i, below, above, ok));
+            Protection need = required.get(id);
+            out.add(new DisclosureAudit.CellAudit(id, c.value(), i, need.below(), need.above(), need.reduced(),
+                    need.met(i)));
         }
         return new Findings(out, narrowest, narrowestCell);
     }

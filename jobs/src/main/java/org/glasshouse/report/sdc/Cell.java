@@ -23,11 +23,16 @@ public record Cell(String id, long value, Kind kind, List<Position> positions) {
         /** Never printed itself, but a published figure gives it back (priority_share × beneficiaries). */
         LATENT,
         /** Never published nor computable (a partner's people in one programme where it holds two agreements); links others. */
-        STRUCTURAL
+        STRUCTURAL,
+        /**
+         * A published whole number that is not a count of people but bounds some (a partner's accepted service
+         * rows: each person served has at least one). Never small itself; hidden when it would narrow a small count.
+         */
+        BOUND
     }
 
     /** The smallest value an attacker knows the cell can have when it is hidden. */
     public long floor() {
-        return kind == Kind.COUNT && value > 0 ? 1 : 0;
+        return (kind == Kind.COUNT || kind == Kind.BOUND) && value > 0 ? 1 : 0;
     }
 }

@@ -8,6 +8,8 @@ import java.util.List;
  * stay private.
  *
  * @param method            how secondary cells were chosen
+ * @param search            how the pattern was found: optimal, best within the search limit, one count at a time,
+ *                          or the last resort (the same on every run: the search is bounded by work, not time)
  * @param primaryCells      small counts hidden (1 to k−1)
  * @param secondaryCells    further counts hidden to protect them
  * @param peopleHidden      people in the further counts hidden (exact; private)
@@ -16,7 +18,7 @@ import java.util.List;
  * @param narrowestCell     which hidden count it is
  * @param cells             per small count: value, interval, protection asked (private)
  */
-public record DisclosureAudit(String method, int k, int p, String cost, boolean optimal, long millis,
+public record DisclosureAudit(String method, int k, int p, String cost, SecondarySuppression.Search search, long millis,
                               int primaryCells, int secondaryCells, long peopleHidden, Range peopleHiddenShown,
                               Interval narrowest, String narrowestCell, List<CellAudit> cells) {
 
@@ -26,9 +28,18 @@ public record DisclosureAudit(String method, int k, int p, String cost, boolean 
         }
     }
 
-    /** A small count and what the attacker can learn of it. */
+    /**
+     * A small count and what the attacker can learn of it.
+     *
+     * @param reduced true when the release's structure alone bounds the count tighter than p, whatever is hidden,
+     *                and the protection asked was cut to that ({@link RequiredProtection})
+     */
     public record CellAudit(String cell, long value, Interval interval, long neededBelow, long neededAbove,
-                            boolean protectedEnough) {}
+                            boolean reduced, boolean protectedEnough) {}
+
+    public boolean optimal() {
+        return search == SecondarySuppression.Search.OPTIMAL;
+    }
 
     public boolean passed() {
         return cells.stream().allMatch(CellAudit::protectedEnough);
@@ -45,8 +56,14 @@ public record DisclosureAudit(String method, int k, int p, String cost, boolean 
         m.put("minimum_cell_size", k);
         m.put("protection_level", p);
         m.put("cost", cost);
-        m.put("optimal", optimal);
-        m.put("cells_suppressed", java.util.Map.of("primary", primaryCells, "secondary", secondaryCells));
+        m.put("optimal", optimal());
+        m.put("search", search.name().toLowerCase(java.util.Locale.ROOT));
+        // Insertion-ordered maps only: Map.of iterates in an order salted per JVM, and the file must be the same
+        // bytes on every run (a restarted run included).
+        java.util.Map<String, Object> suppressed = new java.util.LinkedHashMap<>();
+        suppressed.put("primary", primaryCells);
+        suppressed.put("secondary", secondaryCells);
+        m.put("cells_suppressed", suppressed);
         java.util.Map<String, Object> hidden = new java.util.LinkedHashMap<>();
         if (peopleHiddenShown != null) {
             hidden.put("low", peopleHiddenShown.low());
@@ -54,6 +71,10 @@ public record DisclosureAudit(String method, int k, int p, String cost, boolean 
         }
         m.put("people_in_secondary_cells", peopleHiddenShown == null ? "withheld" : hidden);
         m.put("passed", passed());
+        // Small counts that a published figure other than a count (a cost-outlier flag's presence) bounds above
+        // p of their value whatever is hidden: anyone can work them out from the flags, so saying how many
+        // tells nothing new, and the methodology page says why they are not hidden.
+        m.put("small_counts_bounded_by_flags", cells.stream().filter(c -> c.neededAbove() < p).count());
         if (narrowest != null) {
             java.util.Map<String, Object> n = new java.util.LinkedHashMap<>();
             n.put("cell", narrowestCell);

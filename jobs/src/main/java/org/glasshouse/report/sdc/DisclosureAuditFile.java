@@ -39,6 +39,7 @@ public final class DisclosureAuditFile {
             m.put("upper", c.interval().upper());
             m.put("needed_below", c.neededBelow());
             m.put("needed_above", c.neededAbove());
+            m.put("protection_reduced_by_structure", c.reduced());
             m.put("protected", c.protectedEnough());
             cells.add(m);
         }

@@ -5,16 +5,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Settings of disclosure control beyond the minimum cell size (glasshouse.report.minimum-cell-size). Defaults are
  * in config/application.yml; a missing value means: protection level = the minimum cell size, cost = people,
- * time limit 60 s.
+ * search limit {@value SecondarySuppression#DEFAULT_SEARCH_LIMIT}.
  *
- * @param protectionLevel  p, in people: the attacker's interval of a small count must reach p above it and p below
- *                         it (or down to 1)
- * @param cost             what secondary suppression minimises: people (the sum of the counts hidden beyond the
- *                         small ones) or cells (their number)
- * @param timeLimitSeconds time the solver may take for one round; past it the best protected pattern found is used
+ * @param protectionLevel p, in people: the attacker's interval of a small count must reach p above it and p below
+ *                        it (or down to 1, or to what the release's structure allows)
+ * @param cost            what secondary suppression minimises: people (the sum of the counts hidden beyond the
+ *                        small ones) or cells (their number)
+ * @param searchLimit     linear programs one master problem's branch and bound may solve; past it the best
+ *                        protected pattern found is used. A count of work, not seconds, so every run of the same
+ *                        release hides the same cells however busy the machine
  */
 @ConfigurationProperties(prefix = "glasshouse.disclosure")
-public record DisclosureSettings(Integer protectionLevel, String cost, Integer timeLimitSeconds) {
+public record DisclosureSettings(Integer protectionLevel, String cost, Integer searchLimit) {
 
     public int protectionLevel(int k) {
         return protectionLevel == null || protectionLevel <= 0 ? k : protectionLevel;
@@ -26,7 +28,8 @@ public record DisclosureSettings(Integer protectionLevel, String cost, Integer t
         throw new IllegalArgumentException("glasshouse.disclosure.cost must be people or cells, was " + cost);
     }
 
-    public long timeLimitMillis() {
-        return 1000L * (timeLimitSeconds == null || timeLimitSeconds <= 0 ? 60 : timeLimitSeconds);
+    /** Unset: the default; 0: no search, the last resort for every small count (benchmarks, emergencies). */
+    public int searchLimitOrDefault() {
+        return searchLimit == null || searchLimit < 0 ? SecondarySuppression.DEFAULT_SEARCH_LIMIT : searchLimit;
     }
 }

@@ -25,6 +25,8 @@ public final class ModelBuilder {
     private final List<LinearRelation> relations = new ArrayList<>();
     private final Map<Position, Set<String>> derived = new LinkedHashMap<>();
     private final Map<String, Function<TableRow, String>> cellNames = new LinkedHashMap<>();
+    private int k;
+    private int p;
 
     public ModelBuilder(Map<String, PublicTable> specs, Map<String, DataTable> tables) {
         this.specs = specs;
@@ -57,8 +59,13 @@ public final class ModelBuilder {
         return b.append("].").append(column).toString();
     }
 
-    /** The cell printed at this row and count column, or null when the cell is empty or not a number. */
+    /**
+     * The cell printed at this row and count column, or null when the cell is empty or not a number (a row that
+     * prints no count there is computed from none: a duplicate-payment flag has no people, though a cost-outlier
+     * flag on the same agreement does).
+     */
     public String cellAt(TableRow row, String column) {
+        if (!row.has(column) || row.number(column) == null) return null;
         Function<TableRow, String> n = cellNames.get(row.table().name() + "." + column);
         String id = n == null ? null : n.apply(row);
         if (id == null) id = defaultName(row, column);
@@ -76,6 +83,13 @@ public final class ModelBuilder {
     /** A count no table prints but a published figure gives back; its figure is added with {@link #derive}. */
     public String latent(String id, long value) {
         cells.putIfAbsent(id, new Cell(id, value, Cell.Kind.LATENT, List.of()));
+        return id;
+    }
+
+    /** A published figure that is not people but bounds counts of people (see {@link Cell.Kind#BOUND}). */
+    public String bound(String id, long value, Position at) {
+        cells.put(id, new Cell(id, value, Cell.Kind.BOUND, List.of()));
+        positions.computeIfAbsent(id, x -> new ArrayList<>()).add(at);
         return id;
     }
 
@@ -131,7 +145,26 @@ public final class ModelBuilder {
         positions.computeIfAbsent(id, x -> new ArrayList<>()).add(at);
     }
 
+    /** The protection level the problem is built for (rules that scan counts near a value use it). */
+    public int p() {
+        return p;
+    }
+
+    /** The minimum cell size the problem is built for. */
+    public int k() {
+        return k;
+    }
+
+    /** The attacker's a priori upper bound of a count of people so far (as {@link ProtectionProblem#ceiling()}). */
+    public long ceiling() {
+        long max = (long) k + p;
+        for (Cell c : cells.values()) if (c.kind() != Cell.Kind.BOUND) max = Math.max(max, c.value());
+        return max;
+    }
+
     public ProtectionProblem build(List<ModelRule> rules, int k, int p) {
+        this.k = k;
+        this.p = p;
         for (ModelRule r : rules) r.nameCells(this);
         counts();
         for (ModelRule r : rules) r.apply(this);

@@ -13,7 +13,8 @@ import java.util.Set;
  * Everything the release says about people, as an attacker sees it: the counts (cells), the linear relations among
  * them, and the derived figures that give counts back. Primary cells are the counts from 1 to k−1; each must stay
  * protected: the attacker's interval for it must reach at least {@code p} above its value, and down to
- * max(floor, value − p) below it (with p ≥ k−1, to the floor: the attacker cannot tell the count from 1).
+ * max(floor, value − p) below it (with p ≥ k−1, to the floor: the attacker cannot tell the count from 1), or as far
+ * as the release's structure allows at all ({@link RequiredProtection}).
  *
  * @param k minimum cell size
  * @param p protection level, in people
@@ -68,7 +69,9 @@ public record ProtectionProblem(Map<String, Cell> cells, List<LinearRelation> re
     public Set<String> primary() {
         Set<String> out = new LinkedHashSet<>();
         for (Cell c : cells.values()) {
-            if (c.kind() != Cell.Kind.STRUCTURAL && c.value() >= 1 && c.value() < k) out.add(c.id());
+            if (c.kind() != Cell.Kind.STRUCTURAL && c.kind() != Cell.Kind.BOUND && c.value() >= 1 && c.value() < k) {
+                out.add(c.id());
+            }
         }
         return out;
     }
@@ -88,7 +91,7 @@ public record ProtectionProblem(Map<String, Cell> cells, List<LinearRelation> re
 
     /** Cells that may never be hidden: published zeros (hiding one would protect nothing, and notes say it anyway). */
     public boolean alwaysPublished(Cell c) {
-        return c.kind() == Cell.Kind.COUNT && c.value() == 0;
+        return (c.kind() == Cell.Kind.COUNT || c.kind() == Cell.Kind.BOUND) && c.value() == 0;
     }
 
     /**
@@ -106,20 +109,28 @@ public record ProtectionProblem(Map<String, Cell> cells, List<LinearRelation> re
         return out;
     }
 
-    /** The a priori upper bound of every hidden count (sdcTable and τ-ARGUS use the largest cell the same way). */
+    /**
+     * The a priori upper bound of every hidden count of people (sdcTable and τ-ARGUS use the largest cell the same
+     * way): the largest count of people, at least k + p.
+     */
     public long ceiling() {
         long max = (long) k + p;
-        for (Cell c : cells.values()) max = Math.max(max, c.value());
+        for (Cell c : cells.values()) if (c.kind() != Cell.Kind.BOUND) max = Math.max(max, c.value());
         return max;
     }
 
-    /** How far above its value the attacker's interval of a primary cell must reach. */
-    public long upperProtection(Cell c) {
-        return p;
+    /** The a priori upper bound of a hidden cell: figures that are not people (rows) up to the largest of any kind. */
+    public long ceiling(Cell c) {
+        if (c.kind() != Cell.Kind.BOUND) return ceiling();
+        long max = ceiling();
+        for (Cell o : cells.values()) max = Math.max(max, o.value());
+        return max;
     }
 
-    /** How far below its value the attacker's interval of a primary cell must reach (never below its floor). */
-    public long lowerProtection(Cell c) {
-        return Math.min(p, c.value() - c.floor());
+    /** Every cell a pattern may hide: all but published zeros. */
+    public Set<String> hideable() {
+        Set<String> out = new LinkedHashSet<>();
+        for (Cell c : cells.values()) if (!alwaysPublished(c)) out.add(c.id());
+        return out;
     }
 }

@@ -7,8 +7,10 @@ import java.util.TreeSet;
 public record SuppressionPattern(Set<String> primary, Set<String> secondary) {
 
     public SuppressionPattern {
-        primary = Set.copyOf(primary);
-        secondary = Set.copyOf(secondary);
+        // Sorted, never Set.copyOf: its iteration order is salted per JVM, and what is built from a pattern must be
+        // the same on every run.
+        primary = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(primary));
+        secondary = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(secondary));
     }
 
     public Set<String> hidden() {

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * Benchmark harness, not a unit test: runs the report step's disclosure control on the metric tables of a finished
  * run and prints the pattern and the audit (docs/benchmarks.md). Run with
- * {@code -Dtest=DisclosureBench -Dglasshouse.sdc.metrics=OUT/private/metrics -Dglasshouse.sdc.as-of=2026-09-30}.
+ * {@code -Dtest=DisclosureBench -Dglasshouse.sdc.metrics=OUT/private/metrics -Dglasshouse.sdc.as-of=2026-09-30}
+ * ({@code -Dglasshouse.sdc.search-limit=N} to change the search, {@code -Dglasshouse.sdc.trace=true} to follow it).
  */
 class DisclosureBench {
 
@@ -134,7 +135,9 @@ class DisclosureBench {
 
     private static void run(Map<String, PublicTable> specs, Map<String, DataTable> tables) {
         long t0 = System.nanoTime();
-        DisclosureControl sdc = new DisclosureControl(10);
+        // -Dglasshouse.sdc.search-limit=N: linear programs per master (0: the last resort only)
+        Integer limit = Integer.getInteger("glasshouse.sdc.search-limit");
+        DisclosureControl sdc = new DisclosureControl(10, new DisclosureSettings(null, null, limit));
         ProtectionProblem problem = sdc.model(specs, tables, ReleaseRelations.all());
         long t1 = System.nanoTime();
         DisclosureControl.Outcome out = sdc.protect(specs, tables, ReleaseRelations.all());
@@ -146,7 +149,7 @@ class DisclosureBench {
         for (String id : out.pattern().secondary()) System.out.println("secondary " + id + " = " + problem.cell(id).value());
         DisclosureAudit a = out.audit();
         System.out.println("people in secondary COUNT cells: " + a.peopleHidden() + " shown " + a.peopleHiddenShown()
-                + ", optimal " + a.optimal() + ", solver " + a.millis() + " ms");
+                + ", search " + a.search() + ", solver " + a.millis() + " ms");
         for (DisclosureAudit.CellAudit c : a.cells()) System.out.println("audit " + c);
         System.out.println("narrowest " + a.narrowestCell() + " " + a.narrowest());
         if (Boolean.getBoolean("glasshouse.sdc.cells")) problem.cells().values().forEach(c -> System.out.println(c.id() + " = " + c.value()));
