@@ -1,5 +1,6 @@
 package org.glasshouse.validate;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.explode;
@@ -21,8 +22,11 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.glasshouse.contract.Contract;
 import org.glasshouse.validate.read.FileFinding;
@@ -79,7 +83,13 @@ public final class DatasetValidator {
         // A few files per partition: one task per small file costs more in scheduling than in parsing.
         int slices = Math.max(1, Math.min(tasks.size(), 2 * jsc.defaultParallelism()));
         JavaRDD<Row> rows = jsc.parallelize(tasks, slices).flatMap(new FileParser(pseudonymiser, limits));
-        return spark.createDataFrame(rows, RawRows.schema(contract));
+        // Each row carries its file's place in the list (the order the files arrived), which ranks duplicate keys.
+        List<Row> order = new ArrayList<>();
+        for (int i = 0; i < tasks.size(); i++) order.add(RowFactory.create(tasks.get(i).fileId(), i));
+        Dataset<Row> files = spark.createDataFrame(order, new StructType()
+                .add("_fo_file_id", DataTypes.StringType, false).add(RawRows.FILE_ORDER, DataTypes.IntegerType, false));
+        return spark.createDataFrame(rows, RawRows.schema(contract))
+                .join(broadcast(files), col(RawRows.FILE_ID).equalTo(col("_fo_file_id")), "left").drop("_fo_file_id");
     }
 
     /** Adds {@link Violations#COLUMN}; the row count is unchanged. */

@@ -204,6 +204,12 @@ public final class ValidationRun {
         return results;
     }
 
+    /** Files in the order they arrived; files of one arrival time by name, so the order never depends on a hash. */
+    static final java.util.Comparator<LandedFile> ARRIVAL = java.util.Comparator
+            .comparing(LandedFile::arrivedAt, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+            .thenComparing(LandedFile::source, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+            .thenComparing(LandedFile::fileId);
+
     private DatasetResult validateDataset(String dataset, List<LandedFile> active, Path landingDir, Layout layout,
                                           Map<String, Dataset<Row>> reference) {
         long started = System.nanoTime();
@@ -213,8 +219,8 @@ public final class ValidationRun {
         Map<String, String> names = new HashMap<>();
         List<LandedFile> unread = new ArrayList<>();
         Set<String> agencyFiles = new java.util.HashSet<>();
-        for (LandedFile f : active) {
-            if (!dataset.equals(f.dataset())) continue;
+        // Arrival order: the first of two rows with one key is the one that arrived first (DuplicateKeyCheck).
+        for (LandedFile f : active.stream().filter(x -> dataset.equals(x.dataset())).sorted(ARRIVAL).toList()) {
             names.put(f.fileId(), f.source());
             if (f.isReference()) agencyFiles.add(f.fileId());
             if (f.isReference() != (contract.kind() == Contract.Kind.REFERENCE)) {

@@ -13,6 +13,8 @@ public final class RawRows {
     public static final String FILE_ID = "_file_id";
     public static final String PARTNER_ID = "_partner_id";
     public static final String LINE = "_line";
+    /** The file's place in the order files arrived (added after parsing; not part of {@link #schema}). */
+    public static final String FILE_ORDER = "_file_order";
     public static final String RAW = "_raw";
     public static final String MALFORMED = "_malformed";
     public static final String FILE_RULE = "_file_rule";

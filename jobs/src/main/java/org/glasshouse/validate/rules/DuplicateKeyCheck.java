@@ -15,7 +15,8 @@ import org.glasshouse.contract.ContractCatalog;
 import org.glasshouse.validate.read.RawRows;
 
 /**
- * The contract key must be unique within and across files: the first occurrence (by file, then line) is kept,
+ * The contract key must be unique within and across files: the first occurrence (by the order the files arrived, then line) is
+ * kept,
  * every later one is quarantined.
  */
 public final class DuplicateKeyCheck implements CrossCheck {
@@ -40,7 +41,7 @@ public final class DuplicateKeyCheck implements CrossCheck {
         Column[] partition = java.util.Arrays.copyOf(key, key.length + 1);
         partition[key.length] = ContractChecks.readable();
         return rows.withColumn(RANK, row_number().over(Window.partitionBy(partition)
-                .orderBy(col(RawRows.FILE_ID), col(RawRows.LINE))));
+                .orderBy(col(RawRows.FILE_ORDER), col(RawRows.LINE))));
     }
 
     @Override
