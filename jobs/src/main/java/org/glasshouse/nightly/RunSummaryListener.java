@@ -82,8 +82,10 @@ public class RunSummaryListener implements JobExecutionListener {
             files = JSON.readValue(paths.accountingFile().toFile(), ValidationReport.class).files();
         }
         String failure = job.getAllFailureExceptions().stream().map(Throwable::getMessage).findFirst().orElse(null);
-        String cause = job.getAllFailureExceptions().stream().map(FailureCause::of).findFirst()
-                .map(FailureCause::label).orElse(null);
+        // A run stopped on request has no fault to attribute (its interruption is not a failure).
+        String cause = job.getStatus() == org.springframework.batch.core.BatchStatus.STOPPED ? null
+                : job.getAllFailureExceptions().stream().map(FailureCause::of).findFirst()
+                        .map(FailureCause::label).orElse(null);
         LocalDateTime started = executions.get(0).getStartTime();
         return new RunSummary(params.runIdText(), job.getId(), job.getStatus().name(), params.asOf().toString(),
                 params.input().toString(), params.out().toString(), str(started), str(job.getEndTime()),
