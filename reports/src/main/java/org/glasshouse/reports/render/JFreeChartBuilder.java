@@ -113,6 +113,10 @@ final class JFreeChartBuilder {
         y.setTickLabelPaint(ChartStyle.TEXT);
         y.setAutoRangeIncludesZero(chart.kind() == ChartKind.BAR);
         y.setNumberFormatOverride(axisFormat(chart.valueType()));
+        // Whole-number labels need whole-number ticks: a 0.5 step printed without decimals repeats labels (4, 4, 5).
+        if (chart.valueType() == ColumnType.MONEY || chart.valueType() == ColumnType.COUNT) {
+            y.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ENGLISH));
+        }
     }
 
     /**

@@ -52,4 +52,18 @@ class ChartRendererTest {
         assertThat(Files.readAllBytes(a.resolve("trend.png"))).isEqualTo(Files.readAllBytes(b.resolve("trend.png")));
         assertThat(Files.readString(a.resolve("trend.svg"))).isEqualTo(Files.readString(b.resolve("trend.svg")));
     }
+
+    @Test
+    void moneyAxisOfSmallAmountsHasNoRepeatedTickLabels() throws Exception {
+        // Costs per person of 3.75 to 5: a 0.5 tick step printed without cents read "4, 4, 5" on the axis.
+        Chart chart = new Chart("cost", ChartKind.BAR, "Cost per person", "Cost per person by agreement.",
+                "Agreement", "Cost per person (USD)", List.of("A", "B", "C"),
+                List.of(new ChartSeries("Cost", Arrays.asList(5.0, 3.75, 5.0))),
+                org.glasshouse.reports.model.ColumnType.MONEY);
+        ChartRenderer.render(chart, dir);
+        String svg = Files.readString(dir.resolve("cost.svg"), StandardCharsets.UTF_8);
+        List<String> ticks = java.util.regex.Pattern.compile(">(\\d[\\d,]*)</text>").matcher(svg).results()
+                .map(m -> m.group(1)).toList();
+        assertThat(ticks).containsExactly("0", "1", "2", "3", "4", "5");
+    }
 }
