@@ -62,6 +62,39 @@ public final class AttackerProblem {
         return new Interval(solve(cell, false), solve(cell, true));
     }
 
+    /**
+     * One end of a hidden cell's interval and a table that reaches it (the hidden cells of its component at the
+     * values the solver found; every other cell at its true value). Null witness when the solver gave none.
+     */
+    public record Endpoint(double value, Map<String, Double> witness) {}
+
+    public Endpoint endpoint(String cell, boolean maximise) {
+        if (!hidden.contains(cell)) {
+            long v = problem.cell(cell).value();
+            return new Endpoint(v, Map.of());
+        }
+        Map<String, Double> witness = new LinkedHashMap<>();
+        double v = solve(cell, maximise, witness);
+        return new Endpoint(v, witness.isEmpty() ? null : witness);
+    }
+
+    /**
+     * Every cell the interval of {@code cell} depends on: the hidden cells linked to it through hidden cells and
+     * every cell of a relation among them. The interval stays the same while none of these is hidden or published
+     * anew, whatever happens elsewhere in the release.
+     */
+    public Set<String> footprint(String cell) {
+        Set<String> out = new LinkedHashSet<>(List.of(cell));
+        if (!hidden.contains(cell)) return out;
+        for (LinearRelation r : reachable(cell)) for (LinearRelation.Term t : r.terms()) out.add(t.cell());
+        return out;
+    }
+
+    /** Whether the attacker sees this cell as hidden (hidden by the pattern, or never published). */
+    public boolean isHidden(String cell) {
+        return hidden.contains(cell);
+    }
+
     /** The relations and hidden cells linked to the target through hidden cells, in a stable order. */
     private List<LinearRelation> reachable(String target) {
         Set<LinearRelation> out = new LinkedHashSet<>();
@@ -79,6 +112,10 @@ public final class AttackerProblem {
     }
 
     private double solve(String target, boolean maximise) {
+        return solve(target, maximise, null);
+    }
+
+    private double solve(String target, boolean maximise, Map<String, Double> witness) {
         ExpressionsBasedModel m = new ExpressionsBasedModel();
         m.options.integer(ONE_THREAD);
         Map<String, Variable> vars = new LinkedHashMap<>();
@@ -116,6 +153,9 @@ public final class AttackerProblem {
         if (!res.getState().isFeasible()) {
             throw new IllegalStateException("the attacker's problem for " + target + " has no solution (" + res.getState()
                     + "): the published counts contradict the relations");
+        }
+        if (witness != null) {
+            for (var e : vars.entrySet()) witness.put(e.getKey(), res.doubleValue(m.indexOf(e.getValue())));
         }
         return res.getValue();
     }

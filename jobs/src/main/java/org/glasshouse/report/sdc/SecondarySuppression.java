@@ -91,6 +91,7 @@ public final class SecondarySuppression {
     private final Map<String, Set<String>> neighbourhoods = new HashMap<>();
     private final Map<String, List<LinearRelation>> byCell = new LinkedHashMap<>();
     private final Map<String, Integer> rank = new HashMap<>();
+    private final AttackerIntervals attacker;
 
     private final ProtectionProblem problem;
     private final Map<String, Protection> required;
@@ -111,6 +112,7 @@ public final class SecondarySuppression {
         }
         int i = 0;
         for (String id : new TreeSet<>(problem.cells().keySet())) rank.put(id, i++);
+        this.attacker = new AttackerIntervals(problem);
     }
 
     public SecondarySuppression(ProtectionProblem problem, Cost cost) {
@@ -124,6 +126,12 @@ public final class SecondarySuppression {
         final Set<String> primary = problem.primary();
         final Map<Block, Long> blocks = new LinkedHashMap<>();
         Set<String> chosen = new LinkedHashSet<>();
+        /**
+         * Counts found protected while {@code chosen} only grows (one at a time, the last resort): hiding more only
+         * widens what the attacker cannot rule out, so they are never checked again.
+         */
+        final Set<String> done = new LinkedHashSet<>();
+        boolean growing;
         Search search = Search.OPTIMAL;
         int budget = TOTAL_BUDGET * searchLimit;
         int masters;
@@ -138,6 +146,7 @@ public final class SecondarySuppression {
         State st = new State();
         if (st.primary.isEmpty()) return new Result(new SuppressionPattern(Set.of(), Set.of()), 0, Search.OPTIMAL, 0);
         if (!joint(st)) oneAtATime(st);
+        trace("%s", attacker);
         return new Result(new SuppressionPattern(st.primary, new TreeSet<>(st.chosen)), st.masters, st.search,
                 System.currentTimeMillis() - start);
     }
@@ -169,6 +178,7 @@ public final class SecondarySuppression {
      */
     private void oneAtATime(State st) {
         st.worse(Search.ONE_AT_A_TIME);
+        st.growing = true;
         Map<String, Integer> attempts = new HashMap<>();
         Set<Block> worked = Set.of();
         while (true) {
@@ -214,6 +224,7 @@ public final class SecondarySuppression {
                 trace("%s: last resort", f);
                 st.worse(Search.LAST_RESORT);
                 st.chosen = grow(st.primary, Set.of(f), st.chosen);
+                st.done.add(f);
             }
         }
     }
@@ -233,7 +244,7 @@ public final class SecondarySuppression {
     private boolean failingBlock(State st, Block b) {
         Set<String> hidden = new LinkedHashSet<>(st.primary);
         hidden.addAll(st.chosen);
-        Interval i = new AttackerProblem(problem, hidden, List.of(), true).interval(b.cell());
+        Interval i = attacker.exact(hidden, b.cell());
         Protection need = required.get(b.cell());
         return b.up() ? !need.upperMet(i) : !need.lowerMet(i);
     }
@@ -250,11 +261,15 @@ public final class SecondarySuppression {
     private List<String> check(State st, Set<Block> asked) {
         Set<String> hidden = new LinkedHashSet<>(st.primary);
         hidden.addAll(st.chosen);
-        AttackerProblem attacker = new AttackerProblem(problem, hidden, List.of(), true);
         List<String> out = new ArrayList<>();
         for (String p : st.primary) {
+            if (st.done.contains(p)) continue;
             Protection need = required.get(p);
-            Interval i = attacker.interval(p);
+            if (attacker.protects(hidden, p, need)) {
+                if (st.growing) st.done.add(p);
+                continue;
+            }
+            Interval i = attacker.exact(hidden, p);
             if (!need.upperMet(i)) raise(st.blocks, asked, new Block(p, true), need.above(), need.upper() - i.upper());
             if (!need.lowerMet(i)) raise(st.blocks, asked, new Block(p, false), need.below(), i.lower() - need.lower());
             if (!need.met(i)) out.add(p);
@@ -312,9 +327,8 @@ public final class SecondarySuppression {
     private Set<String> failing(Set<String> secondary, Set<String> targets) {
         Set<String> hidden = new LinkedHashSet<>(problem.primary());
         hidden.addAll(secondary);
-        AttackerProblem attacker = new AttackerProblem(problem, hidden, List.of(), true);
         Set<String> out = new LinkedHashSet<>();
-        for (String p : targets) if (!required.get(p).met(attacker.interval(p))) out.add(p);
+        for (String p : targets) if (!attacker.protects(hidden, p, required.get(p))) out.add(p);
         return out;
     }
 
