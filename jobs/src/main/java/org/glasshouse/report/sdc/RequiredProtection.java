@@ -38,6 +38,7 @@ public final class RequiredProtection {
             long upper = Math.min(askedUpper, (long) Math.floor(best.upper() + 1e-6));
             out.put(id, new Protection(id, c.value(), lower, upper, lower != askedLower || upper != askedUpper));
         }
+        if (Boolean.getBoolean("glasshouse.sdc.trace")) System.err.println("sdc: required protection: " + attacker);
         return out;
     }
 

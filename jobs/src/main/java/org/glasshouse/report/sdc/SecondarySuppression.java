@@ -76,8 +76,13 @@ public final class SecondarySuppression {
      * witness 1 s, two witnesses 33 s).
      */
     private static final int JOINT_BUDGET = 600;
-    /** Cells a one-count master may decide on. */
-    private static final int LOCAL_CELLS = 500;
+    /**
+     * Cells a one-count master's witness may move: past this the cells nearest the count (fewest relations away)
+     * are kept. A dense tableau's linear program grows with the square of its size, so this bounds each master's
+     * work whatever the size of the release (sound: a witness moving fewer cells is still a table the attacker
+     * cannot rule out).
+     */
+    static final int LOCAL_CELLS = 150;
     /** Master problems one count may get before the last resort protects it. */
     private static final int MAX_ATTEMPTS = 3;
 
@@ -92,6 +97,10 @@ public final class SecondarySuppression {
     private final Map<String, List<LinearRelation>> byCell = new LinkedHashMap<>();
     private final Map<String, Integer> rank = new HashMap<>();
     private final AttackerIntervals attacker;
+    private final List<String[]> hiddenWith;
+    private final Map<String, Long> values;
+    /** Each cell's a priori upper bound ({@link ProtectionProblem#ceiling(Cell)}: a pass over every cell, so once). */
+    private final Map<String, Long> ceilings = new HashMap<>();
 
     private final ProtectionProblem problem;
     private final Map<String, Protection> required;
@@ -113,6 +122,12 @@ public final class SecondarySuppression {
         int i = 0;
         for (String id : new TreeSet<>(problem.cells().keySet())) rank.put(id, i++);
         this.attacker = new AttackerIntervals(problem);
+        this.hiddenWith = problem.hiddenWith();
+        this.values = problem.values();
+        long people = problem.ceiling();
+        long any = people;
+        for (Cell c : problem.cells().values()) any = Math.max(any, c.value());
+        for (Cell c : problem.cells().values()) ceilings.put(c.id(), c.kind() == Cell.Kind.BOUND ? any : people);
     }
 
     public SecondarySuppression(ProtectionProblem problem, Cost cost) {
@@ -196,10 +211,13 @@ public final class SecondarySuppression {
                     }
                 }
                 Set<String> previous = Set.of();
-                for (int radius = 1; !done && !asked.isEmpty() && st.budget > 0; radius++) {
-                    Set<String> near = neighbourhood(f, radius);
-                    if (near.size() > LOCAL_CELLS || near.equals(previous)) break;
+                boolean cut = false;
+                for (int radius = 1; !done && !cut && !asked.isEmpty() && st.budget > 0; radius++) {
+                    Set<String> whole = neighbourhood(f, radius);
+                    Set<String> near = nearest(f, whole, LOCAL_CELLS);
+                    if (near.equals(previous)) break;
                     previous = near;
+                    cut = whole.size() > LOCAL_CELLS; // the cells nearest the count: no wider radius after this one
                     long t0 = System.currentTimeMillis();
                     Master m = master(st.primary, Set.of(f), asked, st.chosen, c -> near,
                             Math.min(localLimit(), st.budget));
@@ -307,6 +325,28 @@ public final class SecondarySuppression {
         }
     }
 
+    /**
+     * The cells of {@code among} fewest relations away from {@code cell} (any relation; equals by the order the
+     * model meets them), at most {@code limit}; all of them when there are no more.
+     */
+    private Set<String> nearest(String cell, Set<String> among, int limit) {
+        if (among.size() <= limit) return among;
+        Set<String> out = new LinkedHashSet<>();
+        Set<String> seen = new LinkedHashSet<>(List.of(cell));
+        java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>(List.of(cell));
+        if (among.contains(cell)) out.add(cell);
+        while (!queue.isEmpty() && out.size() < limit) {
+            for (LinearRelation r : byCell.getOrDefault(queue.poll(), List.of())) {
+                for (LinearRelation.Term t : r.terms()) {
+                    if (!seen.add(t.cell())) continue;
+                    queue.add(t.cell());
+                    if (among.contains(t.cell()) && out.size() < limit) out.add(t.cell());
+                }
+            }
+        }
+        return out;
+    }
+
     /** Cells within {@code radius} relations of a cell (any relation, any sense). */
     private Set<String> within(String cell, int radius) {
         Set<String> seen = new LinkedHashSet<>(List.of(cell));
@@ -398,7 +438,7 @@ public final class SecondarySuppression {
 
     /** A latent cell whose companion is relevant must be decided too (hiding the companion hides it). */
     private boolean linked(String cell, Set<String> relevant) {
-        for (String[] l : problem.hiddenWith()) if (l[0].equals(cell) && relevant.contains(l[1])) return true;
+        for (String[] l : hiddenWith) if (l[0].equals(cell) && relevant.contains(l[1])) return true;
         return false;
     }
 
@@ -459,7 +499,7 @@ public final class SecondarySuppression {
         }
         int n = 0;
         // Hiding a count hides the latent counts that only a figure with it gives back.
-        for (String[] link : problem.hiddenWith()) {
+        for (String[] link : hiddenWith) {
             Variable l = y.get(link[0]);
             if (l == null) continue; // primary or always hidden
             Variable because = y.get(link[1]);
@@ -500,7 +540,7 @@ public final class SecondarySuppression {
             Cell c = problem.cell(id);
             if (problem.alwaysPublished(c)) continue;
             if (!y.containsKey(c.id()) && !primary.contains(c.id()) && !always.contains(c.id())) continue;
-            long up = Math.min(problem.ceiling(c) - c.value(), MOVE_CAP);
+            long up = Math.min(ceilings.get(c.id()) - c.value(), MOVE_CAP);
             long down = Math.min(c.value() - c.floor(), MOVE_CAP);
             Variable v = m.addVariable("z" + tag + ":" + c.id()).lower(-down).upper(up);
             if (!primary.contains(c.id()) && !always.contains(c.id())) {
@@ -510,7 +550,7 @@ public final class SecondarySuppression {
             }
             z.put(c.id(), v);
         }
-        Map<String, Long> values = problem.values();
+        Map<String, Long> values = this.values;
         int n = 0;
         Set<LinearRelation> touched = new LinkedHashSet<>();
         for (String c : z.keySet()) touched.addAll(byCell.getOrDefault(c, List.of()));
