@@ -2,6 +2,7 @@ package org.glasshouse.report.sdc;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,10 +38,16 @@ final class AttackerIntervals {
     int provedNear;
     int reused;
 
-    private record Known(Interval interval, Set<String> footprint, Set<String> hiddenThen) {}
+    /** Footprints as bit sets over the cells' indices: a few kilobytes per count however large the release. */
+    private record Known(Interval interval, BitSet footprint, BitSet hiddenThen) {}
+
+    private final Map<String, Integer> index = new HashMap<>();
+    private final List<String> ids;
 
     AttackerIntervals(ProtectionProblem problem) {
         this.problem = problem;
+        this.ids = List.copyOf(problem.cells().keySet());
+        for (int i = 0; i < ids.size(); i++) index.put(ids.get(i), i);
         for (LinearRelation r : problem.relations()) {
             for (LinearRelation.Term t : r.terms()) byCell.computeIfAbsent(t.cell(), x -> new ArrayList<>()).add(r);
         }
@@ -72,7 +79,10 @@ final class AttackerIntervals {
     private Interval reuse(AttackerProblem whole, String cell) {
         Known k = known.get(cell);
         if (k == null) return null;
-        for (String c : k.footprint()) if (whole.isHidden(c) != k.hiddenThen().contains(c)) return null;
+        BitSet f = k.footprint();
+        for (int i = f.nextSetBit(0); i >= 0; i = f.nextSetBit(i + 1)) {
+            if (whole.isHidden(ids.get(i)) != k.hiddenThen().get(i)) return null;
+        }
         reused++;
         return k.interval();
     }
@@ -80,9 +90,13 @@ final class AttackerIntervals {
     private Interval solve(AttackerProblem whole, String cell) {
         Interval i = whole.interval(cell);
         solvedWhole++;
-        Set<String> footprint = whole.footprint(cell);
-        Set<String> hiddenThen = new LinkedHashSet<>();
-        for (String c : footprint) if (whole.isHidden(c)) hiddenThen.add(c);
+        BitSet footprint = new BitSet(ids.size());
+        BitSet hiddenThen = new BitSet(ids.size());
+        for (String c : whole.footprint(cell)) {
+            int at = index.get(c);
+            footprint.set(at);
+            if (whole.isHidden(c)) hiddenThen.set(at);
+        }
         known.put(cell, new Known(i, footprint, hiddenThen));
         return i;
     }
