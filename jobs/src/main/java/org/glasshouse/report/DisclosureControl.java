@@ -137,11 +137,12 @@ public final class DisclosureControl {
         }
         Auditor.Findings f = null;
         DisclosureAudit.Range shown = null;
+        Auditor.Session session = new Auditor.Session(problem, required, pattern);
         for (int digits : new int[] {2, 1, 0}) {
             shown = digits == 0 ? null : range(people, digits);
             List<LinearRelation> published = shown == null ? List.of()
                     : Auditor.sumBetween(secondary, shown.low(), shown.high(), "people in the secondary cells");
-            f = Auditor.audit(problem, required, pattern, published);
+            f = session.audit(published);
             if (f.passed()) break;
         }
         return new DisclosureAudit(METHOD, k, p(), settings.costFunction().name().toLowerCase(java.util.Locale.ROOT),

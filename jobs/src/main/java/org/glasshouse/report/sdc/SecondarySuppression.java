@@ -76,8 +76,13 @@ public final class SecondarySuppression {
      * witness 1 s, two witnesses 33 s).
      */
     private static final int JOINT_BUDGET = 600;
-    /** Cells a one-count master may decide on. */
-    private static final int LOCAL_CELLS = 500;
+    /**
+     * Cells a one-count master's witness may move: past this the cells nearest the count (fewest relations away)
+     * are kept. A dense tableau's linear program grows with the square of its size, so this bounds each master's
+     * work whatever the size of the release (sound: a witness moving fewer cells is still a table the attacker
+     * cannot rule out).
+     */
+    static final int LOCAL_CELLS = 150;
     /** Master problems one count may get before the last resort protects it. */
     private static final int MAX_ATTEMPTS = 3;
 
@@ -91,6 +96,11 @@ public final class SecondarySuppression {
     private final Map<String, Set<String>> neighbourhoods = new HashMap<>();
     private final Map<String, List<LinearRelation>> byCell = new LinkedHashMap<>();
     private final Map<String, Integer> rank = new HashMap<>();
+    private final AttackerIntervals attacker;
+    private final List<String[]> hiddenWith;
+    private final Map<String, Long> values;
+    /** Each cell's a priori upper bound ({@link ProtectionProblem#ceiling(Cell)}: a pass over every cell, so once). */
+    private final Map<String, Long> ceilings = new HashMap<>();
 
     private final ProtectionProblem problem;
     private final Map<String, Protection> required;
@@ -111,6 +121,13 @@ public final class SecondarySuppression {
         }
         int i = 0;
         for (String id : new TreeSet<>(problem.cells().keySet())) rank.put(id, i++);
+        this.attacker = new AttackerIntervals(problem);
+        this.hiddenWith = problem.hiddenWith();
+        this.values = problem.values();
+        long people = problem.ceiling();
+        long any = people;
+        for (Cell c : problem.cells().values()) any = Math.max(any, c.value());
+        for (Cell c : problem.cells().values()) ceilings.put(c.id(), c.kind() == Cell.Kind.BOUND ? any : people);
     }
 
     public SecondarySuppression(ProtectionProblem problem, Cost cost) {
@@ -124,6 +141,12 @@ public final class SecondarySuppression {
         final Set<String> primary = problem.primary();
         final Map<Block, Long> blocks = new LinkedHashMap<>();
         Set<String> chosen = new LinkedHashSet<>();
+        /**
+         * Counts found protected while {@code chosen} only grows (one at a time, the last resort): hiding more only
+         * widens what the attacker cannot rule out, so they are never checked again.
+         */
+        final Set<String> done = new LinkedHashSet<>();
+        boolean growing;
         Search search = Search.OPTIMAL;
         int budget = TOTAL_BUDGET * searchLimit;
         int masters;
@@ -138,6 +161,7 @@ public final class SecondarySuppression {
         State st = new State();
         if (st.primary.isEmpty()) return new Result(new SuppressionPattern(Set.of(), Set.of()), 0, Search.OPTIMAL, 0);
         if (!joint(st)) oneAtATime(st);
+        trace("%s", attacker);
         return new Result(new SuppressionPattern(st.primary, new TreeSet<>(st.chosen)), st.masters, st.search,
                 System.currentTimeMillis() - start);
     }
@@ -169,6 +193,7 @@ public final class SecondarySuppression {
      */
     private void oneAtATime(State st) {
         st.worse(Search.ONE_AT_A_TIME);
+        st.growing = true;
         Map<String, Integer> attempts = new HashMap<>();
         Set<Block> worked = Set.of();
         while (true) {
@@ -186,10 +211,13 @@ public final class SecondarySuppression {
                     }
                 }
                 Set<String> previous = Set.of();
-                for (int radius = 1; !done && !asked.isEmpty() && st.budget > 0; radius++) {
-                    Set<String> near = neighbourhood(f, radius);
-                    if (near.size() > LOCAL_CELLS || near.equals(previous)) break;
+                boolean cut = false;
+                for (int radius = 1; !done && !cut && !asked.isEmpty() && st.budget > 0; radius++) {
+                    Set<String> whole = neighbourhood(f, radius);
+                    Set<String> near = nearest(f, whole, LOCAL_CELLS);
+                    if (near.equals(previous)) break;
                     previous = near;
+                    cut = whole.size() > LOCAL_CELLS; // the cells nearest the count: no wider radius after this one
                     long t0 = System.currentTimeMillis();
                     Master m = master(st.primary, Set.of(f), asked, st.chosen, c -> near,
                             Math.min(localLimit(), st.budget));
@@ -214,6 +242,7 @@ public final class SecondarySuppression {
                 trace("%s: last resort", f);
                 st.worse(Search.LAST_RESORT);
                 st.chosen = grow(st.primary, Set.of(f), st.chosen);
+                st.done.add(f);
             }
         }
     }
@@ -233,7 +262,7 @@ public final class SecondarySuppression {
     private boolean failingBlock(State st, Block b) {
         Set<String> hidden = new LinkedHashSet<>(st.primary);
         hidden.addAll(st.chosen);
-        Interval i = new AttackerProblem(problem, hidden, List.of(), true).interval(b.cell());
+        Interval i = attacker.exact(hidden, b.cell());
         Protection need = required.get(b.cell());
         return b.up() ? !need.upperMet(i) : !need.lowerMet(i);
     }
@@ -250,11 +279,15 @@ public final class SecondarySuppression {
     private List<String> check(State st, Set<Block> asked) {
         Set<String> hidden = new LinkedHashSet<>(st.primary);
         hidden.addAll(st.chosen);
-        AttackerProblem attacker = new AttackerProblem(problem, hidden, List.of(), true);
         List<String> out = new ArrayList<>();
         for (String p : st.primary) {
+            if (st.done.contains(p)) continue;
             Protection need = required.get(p);
-            Interval i = attacker.interval(p);
+            if (attacker.protects(hidden, p, need)) {
+                if (st.growing) st.done.add(p);
+                continue;
+            }
+            Interval i = attacker.exact(hidden, p);
             if (!need.upperMet(i)) raise(st.blocks, asked, new Block(p, true), need.above(), need.upper() - i.upper());
             if (!need.lowerMet(i)) raise(st.blocks, asked, new Block(p, false), need.below(), i.lower() - need.lower());
             if (!need.met(i)) out.add(p);
@@ -292,6 +325,28 @@ public final class SecondarySuppression {
         }
     }
 
+    /**
+     * The cells of {@code among} fewest relations away from {@code cell} (any relation; equals by the order the
+     * model meets them), at most {@code limit}; all of them when there are no more.
+     */
+    private Set<String> nearest(String cell, Set<String> among, int limit) {
+        if (among.size() <= limit) return among;
+        Set<String> out = new LinkedHashSet<>();
+        Set<String> seen = new LinkedHashSet<>(List.of(cell));
+        java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>(List.of(cell));
+        if (among.contains(cell)) out.add(cell);
+        while (!queue.isEmpty() && out.size() < limit) {
+            for (LinearRelation r : byCell.getOrDefault(queue.poll(), List.of())) {
+                for (LinearRelation.Term t : r.terms()) {
+                    if (!seen.add(t.cell())) continue;
+                    queue.add(t.cell());
+                    if (among.contains(t.cell()) && out.size() < limit) out.add(t.cell());
+                }
+            }
+        }
+        return out;
+    }
+
     /** Cells within {@code radius} relations of a cell (any relation, any sense). */
     private Set<String> within(String cell, int radius) {
         Set<String> seen = new LinkedHashSet<>(List.of(cell));
@@ -312,9 +367,8 @@ public final class SecondarySuppression {
     private Set<String> failing(Set<String> secondary, Set<String> targets) {
         Set<String> hidden = new LinkedHashSet<>(problem.primary());
         hidden.addAll(secondary);
-        AttackerProblem attacker = new AttackerProblem(problem, hidden, List.of(), true);
         Set<String> out = new LinkedHashSet<>();
-        for (String p : targets) if (!required.get(p).met(attacker.interval(p))) out.add(p);
+        for (String p : targets) if (!attacker.protects(hidden, p, required.get(p))) out.add(p);
         return out;
     }
 
@@ -384,7 +438,7 @@ public final class SecondarySuppression {
 
     /** A latent cell whose companion is relevant must be decided too (hiding the companion hides it). */
     private boolean linked(String cell, Set<String> relevant) {
-        for (String[] l : problem.hiddenWith()) if (l[0].equals(cell) && relevant.contains(l[1])) return true;
+        for (String[] l : hiddenWith) if (l[0].equals(cell) && relevant.contains(l[1])) return true;
         return false;
     }
 
@@ -445,7 +499,7 @@ public final class SecondarySuppression {
         }
         int n = 0;
         // Hiding a count hides the latent counts that only a figure with it gives back.
-        for (String[] link : problem.hiddenWith()) {
+        for (String[] link : hiddenWith) {
             Variable l = y.get(link[0]);
             if (l == null) continue; // primary or always hidden
             Variable because = y.get(link[1]);
@@ -486,7 +540,7 @@ public final class SecondarySuppression {
             Cell c = problem.cell(id);
             if (problem.alwaysPublished(c)) continue;
             if (!y.containsKey(c.id()) && !primary.contains(c.id()) && !always.contains(c.id())) continue;
-            long up = Math.min(problem.ceiling(c) - c.value(), MOVE_CAP);
+            long up = Math.min(ceilings.get(c.id()) - c.value(), MOVE_CAP);
             long down = Math.min(c.value() - c.floor(), MOVE_CAP);
             Variable v = m.addVariable("z" + tag + ":" + c.id()).lower(-down).upper(up);
             if (!primary.contains(c.id()) && !always.contains(c.id())) {
@@ -496,7 +550,7 @@ public final class SecondarySuppression {
             }
             z.put(c.id(), v);
         }
-        Map<String, Long> values = problem.values();
+        Map<String, Long> values = this.values;
         int n = 0;
         Set<LinearRelation> touched = new LinkedHashSet<>();
         for (String c : z.keySet()) touched.addAll(byCell.getOrDefault(c, List.of()));

@@ -120,6 +120,64 @@ class DisclosureBench {
         run(specs, tables);
     }
 
+    /**
+     * A synthetic release of many partners, agreements and programmes with many small counts
+     * ({@link SyntheticRelease}): {@code -Dglasshouse.sdc.release=PARTNERS,AGREEMENTS,PROGRAMMES[,SMALL_SHARE[,SEED]]},
+     * e.g. 50,200,20. Prints the time of each phase (model, required protection, search, audit).
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "glasshouse.sdc.release", matches = ".+")
+    void protectALargeSyntheticRelease() {
+        String[] a = System.getProperty("glasshouse.sdc.release").split(",");
+        SyntheticRelease r = new SyntheticRelease(Integer.parseInt(a[0]), Integer.parseInt(a[1]), Integer.parseInt(a[2]),
+                a.length > 3 ? Double.parseDouble(a[3]) : 0.15, a.length > 4 ? Long.parseLong(a[4]) : 7);
+        phases(r.specs, r.tables);
+    }
+
+    /** Each phase of the report step's disclosure control on its own, timed (wall and this thread's CPU). */
+    private static void phases(Map<String, PublicTable> specs, Map<String, DataTable> tables) {
+        Integer limit = Integer.getInteger("glasshouse.sdc.search-limit");
+        DisclosureControl sdc = new DisclosureControl(10, new DisclosureSettings(null, null, limit));
+        Clock clock = new Clock();
+        ProtectionProblem problem = sdc.model(specs, tables, ReleaseRelations.all());
+        clock.lap("model");
+        Map<String, Protection> required = RequiredProtection.of(problem);
+        clock.lap("required protection");
+        SecondarySuppression.Result res = new SecondarySuppression(problem, required,
+                SecondarySuppression.Cost.PEOPLE, limit == null ? SecondarySuppression.DEFAULT_SEARCH_LIMIT : limit).solve();
+        clock.lap("search (" + res.search() + ", " + res.iterations() + " masters)");
+        Auditor.Findings f = Auditor.audit(problem, required, res.pattern(), List.of());
+        clock.lap("audit");
+        long people = res.pattern().secondary().stream().map(problem::cell)
+                .filter(c -> c.kind() == Cell.Kind.COUNT).mapToLong(Cell::value).sum();
+        System.out.printf("cells %d, relations %d, primary %d, secondary %d (%d people), audit passed %s, narrowest %s %s%n",
+                problem.cells().size(), problem.relations().size(), res.pattern().primary().size(),
+                res.pattern().secondary().size(), people, f.passed(), f.narrowestCell(), f.narrowest());
+        System.out.println("phases: " + clock);
+    }
+
+    /** Wall and CPU time of successive phases. */
+    private static final class Clock {
+        private final java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        private long wall = System.nanoTime();
+        private long cpu = mx.getCurrentThreadCpuTime();
+        private final StringBuilder out = new StringBuilder();
+
+        void lap(String name) {
+            long w = System.nanoTime();
+            long c = mx.getCurrentThreadCpuTime();
+            out.append(String.format("%s %.2f s wall %.2f s cpu; ", name, (w - wall) / 1e9, (c - cpu) / 1e9));
+            System.out.printf("  %s: %.2f s wall, %.2f s cpu%n", name, (w - wall) / 1e9, (c - cpu) / 1e9);
+            wall = w;
+            cpu = c;
+        }
+
+        @Override
+        public String toString() {
+            return out.toString();
+        }
+    }
+
     /** A public table with only the named columns filled (the rest empty). */
     private static void add(Map<String, PublicTable> specs, Map<String, DataTable> tables, PublicTable spec,
                             List<String> columns, List<List<Object>> rows) {
