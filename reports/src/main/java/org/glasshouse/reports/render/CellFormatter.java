@@ -30,7 +30,8 @@ public final class CellFormatter {
 
     /**
      * The display form: thousands separators for quantities and money, rates as percentages with one decimal,
-     * p-values as "&lt; 0.001" or three decimals, dates written out ("30 September 2026").
+     * p-values as "&lt; 0.001" or three decimals, other measures to three significant digits, dates written out
+     * ("30 September 2026").
      */
     public static String display(Object value, ColumnType type) {
         if (value == null || value instanceof Suppressed) {
@@ -52,6 +53,11 @@ public final class CellFormatter {
             case DATE -> {
                 LocalDate date = toDate(value);
                 if (date != null) return WRITTEN_DATE.format(date);
+            }
+            case NUMBER -> {
+                BigDecimal d = toDecimal(value);
+                if (d == null) break;
+                return group(readable(new BigDecimal(plain(value, type))).toPlainString());
             }
             default -> { }
         }
@@ -128,6 +134,17 @@ public final class CellFormatter {
             r = r.abs(); // never "-0.00"
         }
         return r.toPlainString();
+    }
+
+    /**
+     * A measure on a page: three significant digits, whole numbers never cut (0.82713 → 0.827, 3.921569 → 3.92,
+     * 270.59 → 271, 0.0102 → 0.0102); the open data keeps every decimal.
+     */
+    private static BigDecimal readable(BigDecimal d) {
+        if (d.signum() == 0) return BigDecimal.ZERO;
+        int wholeDigits = d.precision() - d.scale();
+        BigDecimal r = d.setScale(Math.max(0, 3 - wholeDigits), RoundingMode.HALF_UP);
+        return nonNegativeZero(strip(r));
     }
 
     private static BigDecimal strip(BigDecimal d) {

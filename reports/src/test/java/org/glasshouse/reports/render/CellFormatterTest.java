@@ -37,7 +37,16 @@ class CellFormatterTest {
         assertThat(CellFormatter.display(-1234L, ColumnType.COUNT)).isEqualTo("-1,234");
         assertThat(CellFormatter.display(999L, ColumnType.COUNT)).isEqualTo("999");
         assertThat(CellFormatter.display(2024, ColumnType.INTEGER)).isEqualTo("2024");
-        assertThat(CellFormatter.display(1234.5, ColumnType.NUMBER)).isEqualTo("1,234.5");
+        // measures on pages: three significant digits, whole numbers never cut; files keep 6 decimals
+        assertThat(CellFormatter.display(1234.5, ColumnType.NUMBER)).isEqualTo("1,235");
+        assertThat(CellFormatter.display(0.82713, ColumnType.NUMBER)).isEqualTo("0.827");
+        assertThat(CellFormatter.display(3.921569, ColumnType.NUMBER)).isEqualTo("3.92");
+        assertThat(CellFormatter.display(270.59, ColumnType.NUMBER)).isEqualTo("271");
+        assertThat(CellFormatter.display(0.0102, ColumnType.NUMBER)).isEqualTo("0.0102");
+        assertThat(CellFormatter.display(1.2, ColumnType.NUMBER)).isEqualTo("1.2");
+        assertThat(CellFormatter.display(0.0, ColumnType.NUMBER)).isEqualTo("0");
+        assertThat(CellFormatter.display(-0.000001, ColumnType.NUMBER)).isEqualTo("-0.000001");
+        assertThat(CellFormatter.plain(3.921569, ColumnType.NUMBER)).isEqualTo("3.921569");
     }
 
     @Test
