@@ -42,6 +42,12 @@ public final class ServeCommand {
                     auth ? settings.username() : "", auth ? settings.passwordEnv() : "", runId(views));
             state.write(out);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> ServeState.remove(out, pid), "serve-state"));
+            LauncherEndpoint launcher = LauncherEndpoint.start(out);
+            launcher.advertise(out, pid);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                LauncherEndpoint.remove(out, pid);
+                launcher.close();
+            }, "serve-launcher-state"));
             ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "serve-refresh");
                 t.setDaemon(true);

@@ -91,6 +91,57 @@ class SqlClientTest {
     }
 
     @Test
+    void theLauncherEndpointAnswersWhatTheClientPrints() throws Exception {
+        try (LauncherEndpoint launcher = LauncherEndpoint.start(out)) {
+            var http = java.net.http.HttpClient.newHttpClient();
+            java.util.function.BiFunction<String, String, java.net.http.HttpResponse<String>> post = (token, body) -> {
+                try {
+                    return http.send(java.net.http.HttpRequest.newBuilder(
+                                    java.net.URI.create("http://127.0.0.1:" + launcher.port() + "/cli"))
+                            .header("X-Glasshouse-Token", token)
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            var answer = post.apply(launcher.token(), QUERY + "\0");
+            assertEquals("0", answer.headers().firstValue("X-Glasshouse-Exit").orElseThrow());
+            assertEquals(TABLE, answer.body());
+            var limited = post.apply(launcher.token(), QUERY + "\0--limit\0" + "1\0");
+            assertTrue(limited.body().endsWith("only showing top 1 row\n"), limited.body());
+
+            var refused = post.apply(launcher.token(), "SELECT * FROM nowhere\0");
+            assertEquals("1", refused.headers().firstValue("X-Glasshouse-Exit").orElseThrow());
+            assertTrue(refused.body().startsWith("glasshouse sql: [TABLE_OR_VIEW_NOT_FOUND]"), refused.body());
+            // A file to write, the shell, an unknown option: the client JVM's business (75).
+            for (String body : List.of(QUERY + "\0--csv\0/tmp/x.csv\0", "", "--local\0" + QUERY + "\0")) {
+                assertEquals("75", post.apply(launcher.token(), body).headers().firstValue("X-Glasshouse-Exit")
+                        .orElseThrow(), body);
+            }
+            // No token, or the wrong one: refused before anything runs.
+            assertEquals(403, post.apply("0".repeat(64), QUERY + "\0").statusCode());
+            assertEquals(403, post.apply("", QUERY + "\0").statusCode());
+        }
+    }
+
+    @Test
+    void theLauncherFileNamesTheEndpointAndIsTheOwnersOnly() throws Exception {
+        Path folder = Files.createTempDirectory("launcher-");
+        try (LauncherEndpoint launcher = LauncherEndpoint.start(folder)) {
+            launcher.advertise(folder, 4242);
+            Path file = LauncherEndpoint.file(folder);
+            assertEquals("4242 " + launcher.port() + " " + launcher.token() + "\n", Files.readString(file));
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(file)));
+            LauncherEndpoint.remove(folder, 4243);
+            assertTrue(Files.exists(file), "another process's file stays");
+            LauncherEndpoint.remove(folder, 4242);
+            assertTrue(Files.notExists(file));
+        }
+    }
+
+    @Test
     void csvViewsErrorsAndTheFallbackSignal() throws Exception {
         Path csv = out.resolve("rows.csv");
         Printed written = client("sql", "SELECT partner_id, name FROM curated_partners ORDER BY 1", "--out",
