@@ -9,11 +9,8 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -21,6 +18,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Executors;
+import org.glasshouse.serve.client.OwnerOnlyFile;
 import org.glasshouse.serve.client.SqlClient;
 
 /**
@@ -98,20 +96,7 @@ public final class LauncherEndpoint implements AutoCloseable {
 
     /** Writes "pid port token" to OUT/private/serve-launcher, atomically and readable by its owner only. */
     public void advertise(Path out, long pid) throws IOException {
-        Path f = file(out);
-        Files.createDirectories(f.getParent());
-        Path tmp = f.resolveSibling("." + FILE + "." + pid);
-        Files.writeString(tmp, pid + " " + port() + " " + token + "\n", StandardCharsets.US_ASCII);
-        try {
-            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-            // not a POSIX file system: the folder's own permissions apply
-        }
-        try {
-            Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING);
-        }
+        OwnerOnlyFile.write(file(out), pid + " " + port() + " " + token + "\n", pid);
     }
 
     public static Path file(Path out) {

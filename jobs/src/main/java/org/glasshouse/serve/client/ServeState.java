@@ -2,11 +2,8 @@ package org.glasshouse.serve.client;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -65,20 +62,7 @@ public record ServeState(long pid, String host, int port, String tlsCertFile, St
 
     /** Written atomically and readable by its owner only. */
     public void write(Path out) throws IOException {
-        Path f = file(out);
-        Files.createDirectories(f.getParent());
-        Path tmp = f.resolveSibling(".serve.json." + pid);
-        Files.writeString(tmp, toJson(), StandardCharsets.UTF_8);
-        try {
-            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-            // not a POSIX file system: the folder's own permissions apply
-        }
-        try {
-            Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING);
-        }
+        OwnerOnlyFile.write(file(out), toJson(), pid);
     }
 
     /** Removes the file if it is still this process's (a newer serve may have replaced it). */
