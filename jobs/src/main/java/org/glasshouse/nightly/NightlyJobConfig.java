@@ -36,8 +36,9 @@ public class NightlyJobConfig {
 
     @Bean
     public ValidateTasklet validateTasklet(SparkSessionProvider spark, ContractCatalog contracts,
-                                           GlasshouseProperties props, InputLimits limits) {
-        return new ValidateTasklet(spark, contracts, props, limits);
+                                           GlasshouseProperties props, InputLimits limits,
+                                           RunFingerprint fingerprint) {
+        return new ValidateTasklet(spark, contracts, props, limits, fingerprint);
     }
 
     @Bean
