@@ -299,12 +299,6 @@ public final class ValidationRun {
         }
         Map<String, FileUnit> all = new HashMap<>(done);
         all.putAll(fresh);
-        StringBuilder digest = new StringBuilder();
-        for (LandedFile f : files) {
-            digest.append(f.fileId()).append(':').append(all.containsKey(f.fileId()) ? keys.get(f.fileId()) : "unread")
-                    .append(',');
-        }
-        datasetKeys.put(dataset, digest.toString());
 
         List<FileUnit> inOrder = files.stream().map(f -> all.get(f.fileId())).filter(java.util.Objects::nonNull).toList();
         DatasetValidator.Outputs out = layout.outputs(dataset);
@@ -321,6 +315,8 @@ public final class ValidationRun {
                 return schemas.get(0).get(k);
             }, spark);
         }
+        datasetKeys.put(dataset, contract.kind() == Contract.Kind.REFERENCE ? contentKey(out.curated())
+                : unitsKey(files, keys, all.keySet()));
         Map<String, String> kept = new HashMap<>();
         all.values().forEach(u -> kept.put(u.account().fileId(), u.key()));
         units.prune(dataset, kept);
@@ -479,7 +475,27 @@ public final class ValidationRun {
         return true;
     }
 
-    /** The key of the reference data a dataset's checks read: the unit keys of those datasets' files. */
+    /**
+     * What datasets that read this reference dataset depend on: its accepted rows (small agency lists, read on the
+     * driver), so a reference change that leaves them as they were (a new region nobody's agreement names) does not
+     * validate its readers again.
+     */
+    private static String contentKey(Path curated) throws IOException {
+        java.util.TreeSet<String> rows = new java.util.TreeSet<>();
+        for (Row r : org.glasshouse.parquet.LocalParquet.readFolder(curated).rows()) rows.add(r.toString());
+        return FileUnits.sha256(String.join("\n", rows));
+    }
+
+    private static String unitsKey(List<LandedFile> files, Map<String, String> keys, Set<String> read) {
+        StringBuilder b = new StringBuilder();
+        for (LandedFile f : files) {
+            b.append(f.fileId()).append(':').append(read.contains(f.fileId()) ? keys.get(f.fileId()) : "unread")
+                    .append(',');
+        }
+        return FileUnits.sha256(b.toString());
+    }
+
+    /** The key of the reference data a dataset's checks read: the keys of those datasets (above). */
     private String referenceKey(String dataset) {
         java.util.TreeSet<String> deps = new java.util.TreeSet<>();
         for (CrossCheck c : validator.crossChecks()) {
