@@ -91,7 +91,8 @@ public class NightlyJobConfig {
                 .start(step("ingest", ingest, repo, tx))
                 .next(sparkStep("validate", new ReusingTasklet(validate, ReusableSteps.VALIDATE, fingerprint), repo,
                         tx, sized, jobs))
-                .next(sparkStep("feedback", feedback, repo, tx, sized, jobs))
+                .next(sparkStep("feedback", new ReusingTasklet(feedback, ReusableSteps.FEEDBACK, fingerprint), repo,
+                        tx, sized, jobs))
                 .next(sparkStep("metrics", new ReusingTasklet(metrics, ReusableSteps.METRICS, fingerprint), repo,
                         tx, sized, jobs))
                 .next(step("report", report, repo, tx)) // reads small Parquet tables on the driver: no Spark
