@@ -81,16 +81,14 @@ public final class DatasetValidator {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         // A few files per partition: one task per small file costs more in scheduling than in parsing.
         int slices = Math.max(1, Math.min(tasks.size(), 2 * jsc.defaultParallelism()));
-        JavaRDD<Row> rows = jsc.parallelize(tasks, slices).flatMap(new FileParser(pseudonymiser, limits));
-        // Each row carries its file's place in the list (the order the files arrived), which ranks duplicate keys.
-        List<Row> order = new ArrayList<>();
-        for (int i = 0; i < tasks.size(); i++) {
-            order.add(RowFactory.create(tasks.get(i).fileId(), fileOrder.getOrDefault(tasks.get(i).fileId(), i)));
-        }
-        Dataset<Row> files = spark.createDataFrame(order, new StructType()
-                .add("_fo_file_id", DataTypes.StringType, false).add(RawRows.FILE_ORDER, DataTypes.IntegerType, false));
-        return spark.createDataFrame(rows, RawRows.schema(contract))
-                .join(broadcast(files), col(RawRows.FILE_ID).equalTo(col("_fo_file_id")), "left").drop("_fo_file_id");
+        // Rows leave the parser in Spark's internal form, each with its file's place in the order the files
+        // arrived (which ranks duplicate keys): no per-field conversion of external Rows, no join.
+        Map<String, Integer> order = new HashMap<>();
+        for (int i = 0; i < tasks.size(); i++) order.put(tasks.get(i).fileId(), fileOrder.getOrDefault(tasks.get(i).fileId(), i));
+        JavaRDD<org.apache.spark.sql.catalyst.InternalRow> rows = jsc.parallelize(tasks, slices)
+                .flatMap(new org.glasshouse.validate.read.InternalRows(new FileParser(pseudonymiser, limits), order));
+        StructType schema = RawRows.schema(contract).add(RawRows.FILE_ORDER, DataTypes.IntegerType, false);
+        return ((org.apache.spark.sql.classic.SparkSession) spark).internalCreateDataFrame(rows.rdd(), schema, false);
     }
 
     /** Adds {@link Violations#COLUMN}; the row count is unchanged. */
