@@ -50,6 +50,12 @@ public final class FeedbackWriter {
 
     private final Path outDir;
     private final String runId;
+    /** The reports written, by partner (kept so a later run with the same findings can render them again). */
+    private final Map<String, FeedbackReport> reports = new LinkedHashMap<>();
+
+    public Map<String, FeedbackReport> reports() {
+        return reports;
+    }
 
     public FeedbackWriter(Path outDir, String runId) {
         this.outDir = outDir;
@@ -80,15 +86,23 @@ public final class FeedbackWriter {
             writeCsv(feedback.filter(col(FeedbackRows.PARTNER).equalTo(e.getKey())),
                     flexKeys.getOrDefault(e.getKey(), List.of()), dir);
             FeedbackReport report = report(e.getKey(), e.getValue(), rules.getOrDefault(e.getKey(), List.of()));
-            Files.writeString(dir.resolve("feedback.html"), FeedbackHtml.render(report), StandardCharsets.UTF_8);
+            writeHtml(dir, report);
+            reports.put(e.getKey(), report);
             written.put(e.getKey(), dir);
             org.glasshouse.CrashPoint.reach("feedback"); // one partner's feedback written, the others not
         }
         return written;
     }
 
+    /** Writes feedback.html of a partner's folder (a new file: a hard link to an earlier run's is replaced). */
+    public static void writeHtml(Path dir, FeedbackReport report) throws IOException {
+        Path html = dir.resolve("feedback.html");
+        Files.deleteIfExists(html);
+        Files.writeString(html, FeedbackHtml.render(report), StandardCharsets.UTF_8);
+    }
+
     /** A partner id becomes a folder name only if it is a safe id (ingest already refuses others). */
-    static String folder(String partnerId) {
+    public static String folder(String partnerId) {
         if (LandedFile.REFERENCE.equals(partnerId)) return REFERENCE_FOLDER;
         if (!DatasetNaming.SAFE_ID.matcher(partnerId).matches()) {
             throw new IllegalArgumentException("partner id '" + partnerId + "' cannot name a folder");

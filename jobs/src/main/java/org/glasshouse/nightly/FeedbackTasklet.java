@@ -1,5 +1,6 @@
 package org.glasshouse.nightly;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.glasshouse.contract.ContractCatalog;
@@ -25,6 +26,11 @@ public class FeedbackTasklet implements Tasklet {
         this.spark = spark;
     }
 
+    /** The partners' reports of a run (private), from which a later run with the same findings renders its HTML. */
+    static Path reportsFile(RunPaths paths) {
+        return paths.runDir().resolve("feedback-reports.json");
+    }
+
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         RunPaths paths = NightlyParameters.from(chunkContext).paths();
@@ -35,7 +41,10 @@ public class FeedbackTasklet implements Tasklet {
         report = IngestFeedback.merge(report, IngestTasklet.findings(paths), files);
         var rows = FeedbackRows.of(spark.session(), paths.findingsDir(), ContractCatalog.DATASETS,
                 report.fileFindings(), files);
-        Map<String, ?> written = new FeedbackWriter(paths.feedbackDir(), paths.runId()).write(rows, report.files());
+        FeedbackWriter writer = new FeedbackWriter(paths.feedbackDir(), paths.runId());
+        Map<String, ?> written = writer.write(rows, report.files());
+        IngestTasklet.JSON.writerWithDefaultPrettyPrinter().writeValue(reportsFile(paths).toFile(),
+                List.copyOf(writer.reports().values()));
         var step = chunkContext.getStepContext().getStepExecution();
         step.setWriteCount(written.size());
         step.getExecutionContext().putString("feedback", paths.feedbackDir().toString());

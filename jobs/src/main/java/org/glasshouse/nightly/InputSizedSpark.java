@@ -36,11 +36,15 @@ public class InputSizedSpark implements StepExecutionListener {
         if (!Files.isRegularFile(inputs)) {
             return;
         }
-        SmallInputTuning.Decision d = tuning.apply(spark.session().conf(), inputBytes(inputs));
-        if (!d.equals(last)) {
-            log.info("Spark: {}", d.describe());
-            last = d;
-        }
+        long bytes = inputBytes(inputs);
+        // Tuned when the step first uses Spark: a step whose outputs are reused starts no session.
+        spark.whenStarted(session -> {
+            SmallInputTuning.Decision d = tuning.apply(session.conf(), bytes);
+            if (!d.equals(last)) {
+                log.info("Spark: {}", d.describe());
+                last = d;
+            }
+        });
     }
 
     static long inputBytes(Path inputsFile) {

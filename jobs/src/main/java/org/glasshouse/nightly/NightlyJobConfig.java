@@ -36,8 +36,9 @@ public class NightlyJobConfig {
 
     @Bean
     public ValidateTasklet validateTasklet(SparkSessionProvider spark, ContractCatalog contracts,
-                                           GlasshouseProperties props, InputLimits limits) {
-        return new ValidateTasklet(spark, contracts, props, limits);
+                                           GlasshouseProperties props, InputLimits limits,
+                                           RunFingerprint fingerprint) {
+        return new ValidateTasklet(spark, contracts, props, limits, fingerprint);
     }
 
     @Bean
@@ -90,7 +91,8 @@ public class NightlyJobConfig {
                 .start(step("ingest", ingest, repo, tx))
                 .next(sparkStep("validate", new ReusingTasklet(validate, ReusableSteps.VALIDATE, fingerprint), repo,
                         tx, sized, jobs))
-                .next(sparkStep("feedback", feedback, repo, tx, sized, jobs))
+                .next(sparkStep("feedback", new ReusingTasklet(feedback, ReusableSteps.FEEDBACK, fingerprint), repo,
+                        tx, sized, jobs))
                 .next(sparkStep("metrics", new ReusingTasklet(metrics, ReusableSteps.METRICS, fingerprint), repo,
                         tx, sized, jobs))
                 .next(step("report", report, repo, tx)) // reads small Parquet tables on the driver: no Spark

@@ -54,6 +54,16 @@ public final class RunFingerprint {
         }
     }
 
+    /** What every output depends on beyond the inputs: the code and every setting, as one SHA-256. */
+    public String codeAndSettings() {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(("glasshouse-code-settings-v1\n" + code + "\n" + settings).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The key of a step of the run whose paths these are; {@code extra} is what only that step depends on. */
     public String key(RunPaths paths, String step, String extra) {
         try {

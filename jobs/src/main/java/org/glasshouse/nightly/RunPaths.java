@@ -23,6 +23,8 @@ public record RunPaths(Path out, String runId) {
     public Path curated(String dataset) { return runDir().resolve("curated").resolve(dataset); }
     public Path quarantine(String dataset) { return runDir().resolve("quarantine").resolve(dataset); }
     public Path findingsDir() { return runDir().resolve("findings"); }
+    /** Validation results per landed file, reused by later runs while the file and what it was checked against hold. */
+    public Path validated() { return privateDir().resolve("validated"); }
     /** Partner feedback: private, one folder per partner. */
     public Path feedbackDir() { return privateDir().resolve("feedback").resolve(runId); }
     public Path metricsHistory() { return privateDir().resolve("metrics"); }

@@ -18,7 +18,8 @@ public class SparkJobsPerStep implements StepExecutionListener {
     private static final Logger log = LoggerFactory.getLogger(SparkJobsPerStep.class);
 
     private final SparkSessionProvider spark;
-    private SparkJobCounter counter;
+    private volatile SparkJobCounter counter;
+    private volatile StepExecution current;
 
     public SparkJobsPerStep(SparkSessionProvider spark) {
         this.spark = spark;
@@ -26,17 +27,25 @@ public class SparkJobsPerStep implements StepExecutionListener {
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
-        counter = SparkJobCounter.start(spark.session().sparkContext());
+        current = stepExecution;
+        // Counting starts with the session if the step starts it; a step that needs no Spark starts none.
+        spark.whenStarted(session -> {
+            if (current == stepExecution) counter = SparkJobCounter.start(session.sparkContext());
+        });
     }
 
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
-        if (counter != null) {
-            counter.close();
-            stepExecution.getExecutionContext().putInt(KEY, counter.jobs());
-            log.info("Step {}: {} Spark job(s)", stepExecution.getStepName(), counter.jobs());
-            counter = null;
+        current = null;
+        SparkJobCounter c = counter;
+        counter = null;
+        int jobs = 0;
+        if (c != null) {
+            c.close();
+            jobs = c.jobs();
         }
+        stepExecution.getExecutionContext().putInt(KEY, jobs);
+        log.info("Step {}: {} Spark job(s)", stepExecution.getStepName(), jobs);
         return stepExecution.getExitStatus();
     }
 }

@@ -9,6 +9,7 @@ import org.glasshouse.validate.DatasetValidator;
 import org.glasshouse.validate.ValidationReport;
 import org.glasshouse.validate.ValidationRun;
 import org.glasshouse.validate.read.InputLimits;
+import org.glasshouse.validate.units.FileUnits;
 import org.glasshouse.validate.read.Pseudonymiser;
 import org.glasshouse.validate.rules.SeverityPolicy;
 import org.glasshouse.validate.rules.StandardChecks;
@@ -18,16 +19,21 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.repeat.RepeatStatus;
 
-/** Validates the run's input set into curated, quarantine and findings Parquet, and checks row accounting. */
+/**
+ * Validates the run's input set into curated, quarantine and findings Parquet, and checks row accounting. Results
+ * are kept per landed file (private/validated/), so only new and changed files are read ({@link FileUnits}).
+ */
 public class ValidateTasklet implements Tasklet {
 
     private final SparkSessionProvider spark;
     private final ContractCatalog contracts;
     private final GlasshouseProperties props;
     private final InputLimits limits;
+    private final RunFingerprint fingerprint;
 
     public ValidateTasklet(SparkSessionProvider spark, ContractCatalog contracts, GlasshouseProperties props,
-                           InputLimits limits) {
+                           InputLimits limits, RunFingerprint fingerprint) {
+        this.fingerprint = fingerprint;
         this.spark = spark;
         this.contracts = contracts;
         this.props = props;
@@ -47,7 +53,7 @@ public class ValidateTasklet implements Tasklet {
                 props.getReportingCurrency(), props.getValidation().getGraceDays(),
                 props.getValidation().getParallelDatasets(), limits)
                 .run(active, paths.landing(), d -> new DatasetValidator.Outputs(paths.curated(d), paths.quarantine(d),
-                        paths.findingsDir().resolve(d)));
+                        paths.findingsDir().resolve(d)), new FileUnits(paths.validated(), fingerprint.codeAndSettings()));
         IngestTasklet.JSON.writerWithDefaultPrettyPrinter().writeValue(paths.accountingFile().toFile(), report);
 
         StepExecution step = chunkContext.getStepContext().getStepExecution();

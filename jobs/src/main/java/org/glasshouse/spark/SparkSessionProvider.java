@@ -1,5 +1,7 @@
 package org.glasshouse.spark;
 
+import java.util.List;
+
 import org.apache.spark.sql.SparkSession;
 import org.glasshouse.config.GlasshouseProperties;
 
@@ -21,15 +23,35 @@ public final class SparkSessionProvider implements AutoCloseable {
     public SparkSession session() {
         SparkSession s = session;
         if (s == null) {
+            List<java.util.function.Consumer<SparkSession>> run;
             synchronized (this) {
                 if (session == null) {
                     owned = SparkSession.getDefaultSession().isEmpty();
                     session = build(settings);
                 }
                 s = session;
+                run = new java.util.ArrayList<>(onStart);
+                onStart.clear();
             }
+            run.forEach(c -> c.accept(session));
         }
         return s;
+    }
+
+    /** Callbacks for when the session starts; a step that needs no Spark (its outputs reused) starts none. */
+    private final List<java.util.function.Consumer<SparkSession>> onStart = new java.util.ArrayList<>();
+
+    /** Runs {@code c} on the session now if it has started, else as soon as it starts. */
+    public void whenStarted(java.util.function.Consumer<SparkSession> c) {
+        SparkSession s;
+        synchronized (this) {
+            s = session;
+            if (s == null) {
+                onStart.add(c);
+                return;
+            }
+        }
+        c.accept(s);
     }
 
     static SparkSession build(GlasshouseProperties.Spark settings) {

@@ -2,6 +2,7 @@ package org.glasshouse.validate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -30,6 +32,9 @@ import org.glasshouse.validate.read.ReadFailure;
 import org.glasshouse.validate.read.ParseTask;
 import org.glasshouse.validate.rules.CrossCheck;
 import org.glasshouse.validate.rules.ReferenceData;
+import org.glasshouse.validate.units.FileUnit;
+import org.glasshouse.validate.units.FileUnits;
+import org.glasshouse.validate.read.RawRows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +62,8 @@ public final class ValidationRun {
     private final int graceDays;
     private final int parallelism;
     private final InputLimits limits;
+    /** Per dataset validated in this run: the keys of its files' units (what datasets that read it depend on). */
+    private final Map<String, String> datasetKeys = new ConcurrentHashMap<>();
 
     public ValidationRun(SparkSession spark, ContractCatalog contracts, DatasetValidator validator,
                          String reportingCurrency, int graceDays, int parallelism, InputLimits limits) {
@@ -79,20 +86,39 @@ public final class ValidationRun {
                 maxFileBytes > 0 ? InputLimits.defaults().withFileBytes(maxFileBytes) : InputLimits.defaults());
     }
 
+    /** Validates with a throwaway unit store: nothing is reused (one-off validations, tests). */
     public ValidationReport run(List<LandedFile> active, Path landingDir, Layout layout) throws IOException {
+        Path tmp = Files.createTempDirectory("glasshouse-units");
+        try {
+            return run(active, landingDir, layout, FileUnits.throwaway(tmp));
+        } finally {
+            FileUnits.deleteTree(tmp);
+        }
+    }
+
+    /**
+     * Validates the run's active files, taking each file's results from {@code units} while its key is unchanged
+     * (see {@link FileUnits}) and keeping the results of the files it reads there, then fills the layout's folders
+     * with links to every active file's results.
+     */
+    public ValidationReport run(List<LandedFile> active, Path landingDir, Layout layout, FileUnits units)
+            throws IOException {
+        datasetKeys.clear();
         List<FileAccount> accounts = new ArrayList<>();
         List<FileFinding> findings = new ArrayList<>();
         Map<String, Dataset<Row>> reference = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(parallelism);
         try {
             for (List<String> wave : waves()) {
-                for (DatasetResult r : phase(pool, wave, active, landingDir, layout, Map.copyOf(reference))) {
+                for (DatasetResult r : phase(pool, wave, active, landingDir, layout, Map.copyOf(reference), units)) {
                     accounts.addAll(r.accounts());
                     findings.addAll(r.findings());
                 }
                 for (String d : wave) {
                     if (contracts.get(d).kind() == Contract.Kind.REFERENCE) {
-                        reference.put(d, spark.read().parquet(layout.outputs(d).curated().toString()).cache());
+                        // Schema from a footer: no inference job; cached when a check first reads it.
+                        reference.put(d, org.glasshouse.parquet.LocalParquet.sparkRead(spark,
+                                layout.outputs(d).curated()).cache());
                     }
                 }
                 org.glasshouse.CrashPoint.reach("validate"); // some datasets validated and written, others not
@@ -184,11 +210,11 @@ public final class ValidationRun {
 
     /** Validates independent datasets concurrently; results come back in dataset order. */
     private List<DatasetResult> phase(ExecutorService pool, List<String> datasets, List<LandedFile> active,
-                                      Path landingDir, Layout layout, Map<String, Dataset<Row>> reference)
-            throws IOException {
+                                      Path landingDir, Layout layout, Map<String, Dataset<Row>> reference,
+                                      FileUnits units) throws IOException {
         List<Future<DatasetResult>> futures = new ArrayList<>();
         for (String d : datasets) {
-            futures.add(pool.submit(() -> validateDataset(d, active, landingDir, layout, reference)));
+            futures.add(pool.submit(() -> validateDataset(d, active, landingDir, layout, reference, units)));
         }
         List<DatasetResult> results = new ArrayList<>();
         try {
@@ -211,54 +237,107 @@ public final class ValidationRun {
             .thenComparing(LandedFile::fileId);
 
     private DatasetResult validateDataset(String dataset, List<LandedFile> active, Path landingDir, Layout layout,
-                                          Map<String, Dataset<Row>> reference) {
+                                          Map<String, Dataset<Row>> reference, FileUnits units) throws IOException {
         long started = System.nanoTime();
         Contract contract = contracts.get(dataset);
-        List<FileFinding> findings = new ArrayList<>();
-        List<ParseTask> tasks = new ArrayList<>();
         Map<String, String> names = new HashMap<>();
-        List<LandedFile> unread = new ArrayList<>();
+        Map<String, Integer> order = new HashMap<>();
         Set<String> agencyFiles = new java.util.HashSet<>();
+        // Findings raised before any row is read, per file (wrong folder, format, size; the file's opening).
+        Map<String, List<FileFinding>> opening = new HashMap<>();
+        Set<String> unread = new java.util.HashSet<>();
         // Arrival order: the first of two rows with one key is the one that arrived first (DuplicateKeyCheck).
-        for (LandedFile f : active.stream().filter(x -> dataset.equals(x.dataset())).sorted(ARRIVAL).toList()) {
+        List<LandedFile> files = active.stream().filter(x -> dataset.equals(x.dataset())).sorted(ARRIVAL).toList();
+        boolean crossFile = !validator.contextColumns(contract).isEmpty();
+        String referenceKey = referenceKey(dataset);
+        Map<String, String> keys = new HashMap<>();
+        StringBuilder before = new StringBuilder();
+        for (LandedFile f : files) {
             names.put(f.fileId(), f.source());
+            order.put(f.fileId(), order.size());
             if (f.isReference()) agencyFiles.add(f.fileId());
-            if (f.isReference() != (contract.kind() == Contract.Kind.REFERENCE)) {
-                findings.add(new FileFinding(f.fileId(), FileRule.UNREADABLE, "error",
-                        f.originalName() + ": " + dataset + " is " + contract.kind().name().toLowerCase(Locale.ROOT)
-                                + " data and cannot come from "
-                                + (f.isReference() ? "the reference folder" : "a partner inbox") + ".",
-                        "Move the file to the right folder."));
-                unread.add(f);
-                continue;
+            keys.put(f.fileId(), units.key(dataset, referenceKey, f, crossFile ? before.toString() : ""));
+            before.append(f.fileId()).append('\n');
+            FileFinding refused = refusal(f, contract);
+            if (refused != null) {
+                opening.put(f.fileId(), List.of(refused));
+                unread.add(f.fileId());
             }
-            if (!READABLE_FORMATS.contains(f.format())) {
-                findings.add(new FileFinding(f.fileId(), FileRule.UNREADABLE, "error",
-                        f.originalName() + ": files of type " + f.format() + " cannot be read.",
-                        "Send the data as CSV (UTF-8), JSON Lines, Parquet or .xlsx."));
-                unread.add(f);
-                continue;
-            }
-            if (f.size() > limits.fileBytes()) {
-                findings.add(new FileFinding(f.fileId(), FileRule.TOO_LARGE, "error",
-                        f.originalName() + " is " + f.size() + " bytes, more than the maximum of " + limits.fileBytes()
-                                + " bytes; it was not read.",
-                        "Split the data into several files (for example one per month), each below the maximum."));
-                unread.add(f);
-                continue;
-            }
-            FileInspector.Inspection insp = inspect(f, landingDir, contract);
-            findings.addAll(insp.findings());
-            if (insp.task() != null) tasks.add(insp.task());
-            else unread.add(f);
         }
-        DatasetValidator.Result result = validator.validate(contract, tasks,
-                new ReferenceData(reference, reportingCurrency, graceDays), layout.outputs(dataset), names, limits);
-        findings.addAll(result.findings());
-        List<FileAccount> accounts = new ArrayList<>(result.accounts());
+        Map<String, FileUnit> done = new HashMap<>();
+        List<LandedFile> todo = new ArrayList<>();
+        for (LandedFile f : files) {
+            if (unread.contains(f.fileId())) continue;
+            Optional<FileUnit> u = units.load(dataset, f.fileId(), keys.get(f.fileId()));
+            if (u.isPresent()) done.put(f.fileId(), u.get());
+            else todo.add(f);
+        }
+        ReferenceData ref = new ReferenceData(reference, reportingCurrency, graceDays);
+        int reused = done.size();
+        Map<String, FileUnit> fresh = pass(contract, todo, done, landingDir, ref, names, order, keys, opening, unread,
+                units);
+        List<CrossCheck.GroupTotals> totals = validator.groupTotals(dataset);
+        int again = 0;
+        if (!totals.isEmpty()) {
+            Map<String, FileUnit> all = new HashMap<>(done);
+            all.putAll(fresh);
+            Map<String, double[]> figures = groupFigures(all.values());
+            for (FileUnit u : fresh.values()) units.update(dataset, u.withWatch(watched(u, figures)));
+            // An earlier file whose verdicts read group figures that the new files changed is validated again.
+            List<LandedFile> affected = files.stream().filter(f -> done.containsKey(f.fileId())
+                    && !sameFigures(done.get(f.fileId()).watch(), figures)).toList();
+            Map<String, FileUnit> others = new HashMap<>(all);
+            affected.forEach(f -> others.remove(f.fileId()));
+            affected.forEach(f -> done.remove(f.fileId()));
+            Map<String, FileUnit> redone = pass(contract, affected, others, landingDir, ref, names, order, keys,
+                    opening, unread, units);
+            for (FileUnit u : redone.values()) {
+                units.update(dataset, u.withWatch(watched(u, figures)));
+                fresh.put(u.account().fileId(), u);
+            }
+            again = affected.size();
+        }
+        Map<String, FileUnit> all = new HashMap<>(done);
+        all.putAll(fresh);
+
+        List<FileUnit> inOrder = files.stream().map(f -> all.get(f.fileId())).filter(java.util.Objects::nonNull).toList();
+        DatasetValidator.Outputs out = layout.outputs(dataset);
+        List<Map<DatasetValidator.Kind, org.apache.spark.sql.types.StructType>> schemas = new ArrayList<>();
+        for (DatasetValidator.Kind k : List.of(DatasetValidator.Kind.CURATED, DatasetValidator.Kind.QUARANTINE,
+                DatasetValidator.Kind.FINDINGS)) {
+            Path to = switch (k) {
+                case CURATED -> out.curated();
+                case QUARANTINE -> out.quarantine();
+                default -> out.findings();
+            };
+            units.link(dataset, inOrder, k, to, () -> {
+                if (schemas.isEmpty()) schemas.add(validator.outputSchemas(contract, ref));
+                return schemas.get(0).get(k);
+            }, spark);
+        }
+        datasetKeys.put(dataset, contract.kind() == Contract.Kind.REFERENCE ? contentKey(out.curated())
+                : unitsKey(files, keys, all.keySet()));
+        Map<String, String> kept = new HashMap<>();
+        all.values().forEach(u -> kept.put(u.account().fileId(), u.key()));
+        units.prune(dataset, kept);
+
+        // Accounts: files read, in arrival order, then files not read; findings as a validation of every file gives.
+        List<FileAccount> accounts = new ArrayList<>();
+        List<FileFinding> findings = new ArrayList<>();
+        List<FileFinding> events = new ArrayList<>();
+        for (LandedFile f : files) findings.addAll(opening.getOrDefault(f.fileId(), List.of()));
+        for (FileUnit u : inOrder) {
+            accounts.add(u.account());
+            findings.addAll(u.opening());
+            events.addAll(u.events());
+        }
+        events.sort(java.util.Comparator.comparing(FileFinding::fileId).thenComparing(FileFinding::ruleId));
+        findings.addAll(events);
         // A file that could not be read at all still has an account (0 rows), so it shows in every summary.
-        for (LandedFile f : unread) {
-            accounts.add(new FileAccount(f.fileId(), f.partnerId(), dataset, f.source(), 0, 0, 0));
+        for (LandedFile f : files) {
+            if (!all.containsKey(f.fileId())) {
+                accounts.add(new FileAccount(f.fileId(), f.partnerId(), dataset, f.source(), 0, 0, 0));
+            }
         }
         for (FileAccount a : accounts) {
             boolean hasError = findings.stream().anyMatch(x -> x.fileId().equals(a.fileId()) && "error".equals(x.severity()));
@@ -269,10 +348,162 @@ public final class ValidationRun {
             }
         }
         refuseBrokenReference(dataset, findings, names, agencyFiles);
-        log.info("Validated {}: {} file(s), {} rows read, {} accepted, {} quarantined ({} ms)", dataset,
-                accounts.size(), accounts.stream().mapToLong(FileAccount::read).sum(),
+        log.info("Validated {}: {} file(s) ({} reused, {} read, {} read again for cross-file figures), {} rows read, "
+                        + "{} accepted, {} quarantined ({} ms)", dataset, accounts.size(), reused - again,
+                fresh.size() - again, again, accounts.stream().mapToLong(FileAccount::read).sum(),
                 accounts.stream().mapToLong(FileAccount::accepted).sum(),
                 accounts.stream().mapToLong(FileAccount::quarantined).sum(), (System.nanoTime() - started) / 1_000_000);
         return new DatasetResult(accounts, findings);
+    }
+
+    /** Why a file is not read at all (wrong folder, format, size), or null. */
+    private FileFinding refusal(LandedFile f, Contract contract) {
+        String dataset = contract.dataset();
+        if (f.isReference() != (contract.kind() == Contract.Kind.REFERENCE)) {
+            return new FileFinding(f.fileId(), FileRule.UNREADABLE, "error",
+                    f.originalName() + ": " + dataset + " is " + contract.kind().name().toLowerCase(Locale.ROOT)
+                            + " data and cannot come from "
+                            + (f.isReference() ? "the reference folder" : "a partner inbox") + ".",
+                    "Move the file to the right folder.");
+        }
+        if (!READABLE_FORMATS.contains(f.format())) {
+            return new FileFinding(f.fileId(), FileRule.UNREADABLE, "error",
+                    f.originalName() + ": files of type " + f.format() + " cannot be read.",
+                    "Send the data as CSV (UTF-8), JSON Lines, Parquet or .xlsx.");
+        }
+        if (f.size() > limits.fileBytes()) {
+            return new FileFinding(f.fileId(), FileRule.TOO_LARGE, "error",
+                    f.originalName() + " is " + f.size() + " bytes, more than the maximum of " + limits.fileBytes()
+                            + " bytes; it was not read.",
+                    "Split the data into several files (for example one per month), each below the maximum.");
+        }
+        return null;
+    }
+
+    /**
+     * Reads and checks the given files in one Spark pass, with the context rows of the {@code others} units, and
+     * saves a unit per file read (files whose opening cannot be parsed are marked unread, with their findings).
+     */
+    private Map<String, FileUnit> pass(Contract contract, List<LandedFile> files, Map<String, FileUnit> others,
+                                       Path landingDir, ReferenceData ref, Map<String, String> names,
+                                       Map<String, Integer> order, Map<String, String> keys,
+                                       Map<String, List<FileFinding>> opening, Set<String> unread, FileUnits units)
+            throws IOException {
+        String dataset = contract.dataset();
+        Map<String, FileUnit> out = new HashMap<>();
+        if (files.isEmpty()) return out;
+        List<ParseTask> tasks = new ArrayList<>();
+        Map<String, List<FileFinding>> inspected = new HashMap<>();
+        for (LandedFile f : files) {
+            FileInspector.Inspection insp = inspect(f, landingDir, contract);
+            if (insp.task() != null) {
+                tasks.add(insp.task());
+                inspected.put(f.fileId(), insp.findings());
+            } else {
+                opening.put(f.fileId(), insp.findings());
+                unread.add(f.fileId());
+            }
+        }
+        if (tasks.isEmpty()) return out;
+        Path staging = units.staging(dataset);
+        try {
+            DatasetValidator.Pass p = validator.validate(contract, tasks, ref, staging, names, limits, order,
+                    context(contract, others.values(), order, units));
+            for (FileAccount a : p.accounts()) {
+                String id = a.fileId();
+                FileUnit u = new FileUnit(keys.get(id), a, inspected.get(id),
+                        p.events().stream().filter(e -> e.fileId().equals(id)).toList(),
+                        p.partials().getOrDefault(id, Map.of()), pending(p.watched().getOrDefault(id, Set.of())));
+                units.save(dataset, u, staging);
+                out.put(id, u);
+            }
+        } finally {
+            FileUnits.deleteTree(staging);
+        }
+        return out;
+    }
+
+    /** The readable rows of other files that the dataset's cross-file checks read, with their files' order. */
+    private Dataset<Row> context(Contract contract, java.util.Collection<FileUnit> others, Map<String, Integer> order,
+                                 FileUnits units) throws IOException {
+        if (validator.contextColumns(contract).isEmpty()) return null;
+        List<String> paths = new ArrayList<>();
+        for (FileUnit u : others) {
+            for (Path p : units.files(contract.dataset(), u, DatasetValidator.Kind.CONTEXT)) paths.add(p.toString());
+        }
+        if (paths.isEmpty()) return null;
+        List<Row> o = new ArrayList<>();
+        order.forEach((id, i) -> o.add(org.apache.spark.sql.RowFactory.create(id, i)));
+        Dataset<Row> files = spark.createDataFrame(o, new org.apache.spark.sql.types.StructType()
+                .add("_ctx_file_id", org.apache.spark.sql.types.DataTypes.StringType, false)
+                .add(RawRows.FILE_ORDER, org.apache.spark.sql.types.DataTypes.IntegerType, false));
+        Dataset<Row> rows = spark.read().schema(validator.contextSchema(contract)).parquet(paths.toArray(String[]::new));
+        return rows.join(org.apache.spark.sql.functions.broadcast(files),
+                rows.col(RawRows.FILE_ID).equalTo(files.col("_ctx_file_id"))).drop("_ctx_file_id");
+    }
+
+    /** Each group's figures over every file: the units' shares added in file-id order (the same sum every run). */
+    private static Map<String, double[]> groupFigures(java.util.Collection<FileUnit> all) {
+        Map<String, double[]> figures = new java.util.TreeMap<>();
+        for (FileUnit u : all.stream().sorted(java.util.Comparator.comparing(x -> x.account().fileId())).toList()) {
+            for (var e : u.partials().entrySet()) {
+                double[] t = figures.computeIfAbsent(e.getKey(), k -> new double[e.getValue().length]);
+                for (int i = 0; i < t.length; i++) t[i] += e.getValue()[i];
+            }
+        }
+        return figures;
+    }
+
+    /** The figures of the groups a unit's verdicts read (the groups in which it has watched rows). */
+    private static Map<String, double[]> watched(FileUnit u, Map<String, double[]> figures) {
+        Map<String, double[]> w = new java.util.TreeMap<>();
+        for (String g : u.watch().keySet()) w.put(g, figures.get(g));
+        return w;
+    }
+
+    /** Watched groups whose figures are not known yet (never equal to any figures, should a run stop here). */
+    private static Map<String, double[]> pending(Set<String> groups) {
+        Map<String, double[]> w = new java.util.TreeMap<>();
+        for (String g : groups) w.put(g, new double[0]);
+        return w;
+    }
+
+    private static boolean sameFigures(Map<String, double[]> watch, Map<String, double[]> figures) {
+        for (var e : watch.entrySet()) {
+            if (!java.util.Arrays.equals(e.getValue(), figures.get(e.getKey()))) return false;
+        }
+        return true;
+    }
+
+    /**
+     * What datasets that read this reference dataset depend on: its accepted rows (small agency lists, read on the
+     * driver), so a reference change that leaves them as they were (a new region nobody's agreement names) does not
+     * validate its readers again.
+     */
+    private static String contentKey(Path curated) throws IOException {
+        java.util.TreeSet<String> rows = new java.util.TreeSet<>();
+        for (Row r : org.glasshouse.parquet.LocalParquet.readFolder(curated).rows()) rows.add(r.toString());
+        return FileUnits.sha256(String.join("\n", rows));
+    }
+
+    private static String unitsKey(List<LandedFile> files, Map<String, String> keys, Set<String> read) {
+        StringBuilder b = new StringBuilder();
+        for (LandedFile f : files) {
+            b.append(f.fileId()).append(':').append(read.contains(f.fileId()) ? keys.get(f.fileId()) : "unread")
+                    .append(',');
+        }
+        return FileUnits.sha256(b.toString());
+    }
+
+    /** The key of the reference data a dataset's checks read: the keys of those datasets (above). */
+    private String referenceKey(String dataset) {
+        java.util.TreeSet<String> deps = new java.util.TreeSet<>();
+        for (CrossCheck c : validator.crossChecks()) {
+            if (c.appliesTo(dataset)) deps.addAll(c.requires(dataset));
+        }
+        deps.remove(dataset);
+        StringBuilder b = new StringBuilder();
+        for (String d : deps) b.append(d).append('=').append(datasetKeys.getOrDefault(d, "none")).append('\n');
+        return b.toString();
     }
 }

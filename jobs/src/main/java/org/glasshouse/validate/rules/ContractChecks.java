@@ -86,7 +86,7 @@ public final class ContractChecks {
                 concat(lit(d.end() + " "), col(d.end()), lit(" is before " + d.start() + " "), col(d.start()), lit(".")));
     }
 
-    static Column readable() {
+    public static Column readable() {
         return col(RawRows.MALFORMED).isNull().and(col(RawRows.FILE_RULE).isNull());
     }
 

@@ -1,6 +1,8 @@
 package org.glasshouse.validate.rules;
 
 import java.util.List;
+import java.util.Optional;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -20,4 +22,28 @@ public interface CrossCheck {
     Dataset<Row> prepare(Dataset<Row> rows, String dataset, ReferenceData reference);
 
     List<RowCheck> checks(String dataset);
+
+    /**
+     * Fields of OTHER files' rows this check reads (e.g. the key, for duplicates). When only some files of a dataset
+     * are validated, the readable rows of the others are given to {@link #prepare} with just these fields (and the
+     * lineage columns), marked as context, so the verdict on a row is the one a validation of every file gives.
+     */
+    default List<String> contextFields(String dataset) {
+        return List.of();
+    }
+
+    /**
+     * For a check whose verdict on a row can change when a LATER file arrives (not only an earlier one): the
+     * figures per group its verdict reads, so an earlier file is validated again exactly when they change.
+     */
+    default Optional<GroupTotals> groupTotals(String dataset) {
+        return Optional.empty();
+    }
+
+    /**
+     * @param group   the field rows are grouped by (their verdicts read only figures of their own group)
+     * @param watched rows whose verdict reads the group's figures
+     * @param sums    what each row adds to the group's figures (summed over every file's rows)
+     */
+    record GroupTotals(String group, Column watched, List<Column> sums) {}
 }

@@ -44,6 +44,12 @@ public final class DuplicateKeyCheck implements CrossCheck {
                 .orderBy(col(RawRows.FILE_ORDER), col(RawRows.LINE))));
     }
 
+    /** Keys of earlier files' rows: a later row with one of them is the duplicate. */
+    @Override
+    public List<String> contextFields(String dataset) {
+        return contracts.get(dataset).key();
+    }
+
     @Override
     public List<RowCheck> checks(String dataset) {
         Contract c = contracts.get(dataset);

@@ -31,18 +31,34 @@ public final class RefundCheck implements CrossCheck {
         return dataset.equals("transactions");
     }
 
-    @Override
-    public Dataset<Row> prepare(Dataset<Row> rows, String dataset, ReferenceData reference) {
+    /** What a row adds to its agreement's disbursed (or refunded) total. */
+    private static Column part(String type) {
         // Only amounts that are themselves valid count; a broken amount is already quarantined by its own rule.
         Column amount = when(ContractChecks.readable().and(col("amount").rlike(FieldType.NUMBER.textPattern())),
                 col("amount").try_cast("double"));
-        Column positive = amount.gt(0);
+        return when(col("type").equalTo(type).and(amount.gt(0)), amount).otherwise(lit(0.0));
+    }
+
+    @Override
+    public Dataset<Row> prepare(Dataset<Row> rows, String dataset, ReferenceData reference) {
         var byAgreement = Window.partitionBy(col("agreement_id"));
         return rows
-                .withColumn(DISBURSED, sum(when(col("type").equalTo("disbursement").and(positive), amount)
-                        .otherwise(lit(0.0))).over(byAgreement))
-                .withColumn(REFUNDED, sum(when(col("type").equalTo("refund").and(positive), amount)
-                        .otherwise(lit(0.0))).over(byAgreement));
+                .withColumn(DISBURSED, sum(part("disbursement")).over(byAgreement))
+                .withColumn(REFUNDED, sum(part("refund")).over(byAgreement));
+    }
+
+    /** Every file's rows of an agreement add to the totals a refund row is judged by. */
+    @Override
+    public List<String> contextFields(String dataset) {
+        return List.of("agreement_id", "type", "amount");
+    }
+
+    /** A refund row's verdict (and message) reads its agreement's totals, which a later file can change. */
+    @Override
+    public java.util.Optional<GroupTotals> groupTotals(String dataset) {
+        return java.util.Optional.of(new GroupTotals("agreement_id",
+                col("agreement_id").isNotNull().and(col("type").equalTo("refund")),
+                List.of(part("disbursement"), part("refund"))));
     }
 
     @Override
