@@ -35,6 +35,7 @@ public class FeedbackTasklet implements Tasklet {
         report = IngestFeedback.merge(report, IngestTasklet.findings(paths), files);
         var rows = FeedbackRows.of(spark.session(), paths.findingsDir(), ContractCatalog.DATASETS,
                 report.fileFindings(), files);
+        java.nio.file.Files.createDirectories(paths.feedbackDir()); // exists even with no partner: a reusable output
         Map<String, ?> written = new FeedbackWriter(paths.feedbackDir(), paths.runId()).write(rows, report.files());
         var step = chunkContext.getStepContext().getStepExecution();
         step.setWriteCount(written.size());

@@ -15,7 +15,8 @@ import org.springframework.batch.core.StepExecutionListener;
 /**
  * Before each Spark step, tunes the session for the size of the run's active input (inputs.json, written by
  * ingest). It runs before every step rather than once per job so a restart that resumes at a later step is tuned
- * the same way as the original run.
+ * the same way as the original run. It never starts Spark itself: the tuning waits until the step asks for the
+ * session, so a step whose outputs are reused ({@link ReusingTasklet}) costs no Spark start.
  */
 public class InputSizedSpark implements StepExecutionListener {
 
@@ -36,11 +37,15 @@ public class InputSizedSpark implements StepExecutionListener {
         if (!Files.isRegularFile(inputs)) {
             return;
         }
-        SmallInputTuning.Decision d = tuning.apply(spark.session().conf(), inputBytes(inputs));
-        if (!d.equals(last)) {
-            log.info("Spark: {}", d.describe());
-            last = d;
-        }
+        long bytes = inputBytes(inputs);
+        // Applied when the step starts Spark: a step whose outputs are reused never does.
+        spark.whenStarted("input-sized", session -> {
+            SmallInputTuning.Decision d = tuning.apply(session.conf(), bytes);
+            if (!d.equals(last)) {
+                log.info("Spark: {}", d.describe());
+                last = d;
+            }
+        });
     }
 
     static long inputBytes(Path inputsFile) {

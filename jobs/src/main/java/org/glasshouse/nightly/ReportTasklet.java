@@ -12,6 +12,7 @@ import org.glasshouse.config.GlasshouseProperties;
 import org.glasshouse.metrics.MetricHistory;
 import org.glasshouse.parquet.LocalParquet;
 import org.glasshouse.parquet.SparkOrder;
+import org.glasshouse.release.DisclosureOutcomeCache;
 import org.glasshouse.release.ParquetTableWriter;
 import org.glasshouse.release.ReleaseBuilder;
 import org.glasshouse.release.standards.StandardsSettings;
@@ -31,7 +32,10 @@ import org.springframework.batch.repeat.RepeatStatus;
  * Builds this run's release in its private staging folder: every public table that exists (metric tables from the
  * metrics history, reference tables from the run's curated data), disclosure-controlled together, rendered as pages,
  * charts, PDF and open data. Metric and reference tables hold one row per agreement, partner or programme (reference-
- * data sized) and are read on the driver without Spark: the step starts no Spark job.
+ * data sized) and are read on the driver without Spark: the step starts no Spark job. The release is always built
+ * anew (its pages, PDF and manifest name this run and release, and its changes page the release before it), but
+ * the costly deterministic parts come from private caches when their inputs are unchanged: disclosure control's
+ * outcome ({@link DisclosureOutcomeCache}) and the charts.
  */
 public class ReportTasklet implements Tasklet {
 
@@ -39,13 +43,20 @@ public class ReportTasklet implements Tasklet {
     private final DisclosureSettings disclosure;
     private final PageSettings pages;
     private final StandardsSettings standards;
+    private final RunFingerprint fingerprint;
 
     public ReportTasklet(GlasshouseProperties props, DisclosureSettings disclosure, PageSettings pages,
-                         StandardsSettings standards) {
+                         StandardsSettings standards, RunFingerprint fingerprint) {
         this.props = props;
         this.disclosure = disclosure;
         this.pages = pages;
         this.standards = standards;
+        this.fingerprint = fingerprint;
+    }
+
+    /** Private caches of the report's deterministic work, shared by the runs of one output folder. */
+    static Path cacheDir(RunPaths paths, String what) {
+        return paths.privateDir().resolve("cache").resolve(what);
     }
 
     @Override
@@ -74,7 +85,7 @@ public class ReportTasklet implements Tasklet {
                 Methodology.entries(props.getThresholds().toThresholds()), previous, paths.inputsFile(), props, pages,
                 standards),
                 disclosure, paths.staging(),
-                new ParquetTableWriter());
+                new ParquetTableWriter(), new DisclosureOutcomeCache(cacheDir(paths, "disclosure"), fingerprint.code()));
         chunkContext.getStepContext().getStepExecution().setWriteCount(tables.size());
         return RepeatStatus.FINISHED;
     }

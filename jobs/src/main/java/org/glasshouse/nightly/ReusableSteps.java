@@ -1,8 +1,14 @@
 package org.glasshouse.nightly;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Stream;
 import org.glasshouse.metrics.MetricCatalog;
 import org.glasshouse.validate.ValidationReport;
 import org.springframework.batch.core.StepExecution;
@@ -37,6 +43,45 @@ public final class ReusableSteps {
             step.setReadCount(report.read());
             step.setWriteCount(report.accepted());
             step.setProcessSkipCount(report.quarantined());
+        }
+    };
+
+    /**
+     * Each partner's private feedback: a function of the validated data (the input set) and of what ingest refused
+     * this run (ingest-findings.json: links, pipes, failed downloads are not in the input set, so they are part of
+     * the key). Reused files are the earlier run's, unchanged: they name the run that checked the rows.
+     */
+    public static final ReusingTasklet.Outputs FEEDBACK = new ReusingTasklet.Outputs() {
+        @Override
+        public String step() {
+            return "feedback";
+        }
+
+        @Override
+        public String extra(NightlyParameters params) {
+            Path refused = IngestTasklet.findingsFile(params.paths());
+            try {
+                return "ingest-findings=" + (Files.isRegularFile(refused)
+                        ? HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(Files.readAllBytes(refused))) : "none");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + refused, e);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public List<Path> of(NightlyParameters params, RunPaths paths) {
+            return List.of(paths.feedbackDir());
+        }
+
+        @Override
+        public void count(StepExecution step, RunPaths paths) throws IOException {
+            try (Stream<Path> partners = Files.list(paths.feedbackDir())) {
+                step.setWriteCount(partners.filter(Files::isDirectory).count());
+            }
+            step.getExecutionContext().putString("feedback", paths.feedbackDir().toString());
         }
     };
 

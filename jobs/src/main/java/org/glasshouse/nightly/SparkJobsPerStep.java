@@ -18,7 +18,7 @@ public class SparkJobsPerStep implements StepExecutionListener {
     private static final Logger log = LoggerFactory.getLogger(SparkJobsPerStep.class);
 
     private final SparkSessionProvider spark;
-    private SparkJobCounter counter;
+    private volatile SparkJobCounter counter;
 
     public SparkJobsPerStep(SparkSessionProvider spark) {
         this.spark = spark;
@@ -26,17 +26,22 @@ public class SparkJobsPerStep implements StepExecutionListener {
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
-        counter = SparkJobCounter.start(spark.session().sparkContext());
+        counter = null;
+        // Counting starts with the session: a step that reuses its outputs never starts Spark (0 jobs).
+        spark.whenStarted(KEY, session -> counter = SparkJobCounter.start(session.sparkContext()));
     }
 
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
+        spark.cancel(KEY);
+        int jobs = 0;
         if (counter != null) {
             counter.close();
-            stepExecution.getExecutionContext().putInt(KEY, counter.jobs());
-            log.info("Step {}: {} Spark job(s)", stepExecution.getStepName(), counter.jobs());
+            jobs = counter.jobs();
             counter = null;
         }
+        stepExecution.getExecutionContext().putInt(KEY, jobs);
+        log.info("Step {}: {} Spark job(s)", stepExecution.getStepName(), jobs);
         return stepExecution.getExitStatus();
     }
 }

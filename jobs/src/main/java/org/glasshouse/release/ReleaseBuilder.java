@@ -57,9 +57,20 @@ public final class ReleaseBuilder {
     /** @param disclosure protection level, cost and time limit of disclosure control (null: their defaults) */
     public static Report build(Request r, DisclosureSettings disclosure, Path staging, ParquetTableWriter parquet)
             throws IOException {
+        return build(r, disclosure, staging, parquet, null);
+    }
+
+    /**
+     * @param cache disclosure control's outcomes of earlier builds by their inputs (null: always solve); the release
+     *              is the same either way, only the time differs
+     */
+    public static Report build(Request r, DisclosureSettings disclosure, Path staging, ParquetTableWriter parquet,
+                               DisclosureOutcomeCache cache) throws IOException {
         DisclosureControl sdc = new DisclosureControl(r.props().getReport().getMinimumCellSize(), disclosure);
         // Fails (and so publishes nothing) when the audit finds a small count narrowed below its protection level.
-        DisclosureControl.Outcome sdcOutcome = sdc.protect(r.specs(), r.tables(), ReleaseRelations.all());
+        DisclosureOutcomeCache.Result sdcOutcome = cache != null
+                ? cache.protect(sdc, r.specs(), r.tables(), ReleaseRelations.all(), String.valueOf(disclosure))
+                : solve(sdc, r);
         Map<String, DataTable> safe = sdcOutcome.tables();
         DataTable history = r.impactHistory() == null || !r.specs().containsKey(r.impactHistory().name()) ? null
                 : sdc.history(r.specs().get(r.impactHistory().name()), r.impactHistory(),
@@ -91,6 +102,11 @@ public final class ReleaseBuilder {
         OpenDataPackage.write(staging, report.openData(), standards, meta, r.releaseId(), r.asOf().toString());
         DcatCatalog.write(staging, report.openData(), standards, meta, r.releaseId(), r.asOf().toString());
         return report;
+    }
+
+    private static DisclosureOutcomeCache.Result solve(DisclosureControl sdc, Request r) {
+        DisclosureControl.Outcome o = sdc.protect(r.specs(), r.tables(), ReleaseRelations.all());
+        return new DisclosureOutcomeCache.Result(o.tables(), o.audit(), false);
     }
 
     static String base(GlasshouseProperties.Release meta) {

@@ -13,6 +13,9 @@ public final class SparkSessionProvider implements AutoCloseable {
     private volatile SparkSession session;
     /** False when a session already existed in this JVM (tests share one): then it is not ours to stop. */
     private boolean owned;
+    /** Actions waiting for the session, by name: a step that never needs Spark never starts it (a rerun's steps). */
+    private final java.util.Map<String, java.util.function.Consumer<SparkSession>> whenStarted =
+            new java.util.LinkedHashMap<>();
 
     public SparkSessionProvider(GlasshouseProperties.Spark settings) {
         this.settings = settings;
@@ -24,12 +27,32 @@ public final class SparkSessionProvider implements AutoCloseable {
             synchronized (this) {
                 if (session == null) {
                     owned = SparkSession.getDefaultSession().isEmpty();
-                    session = build(settings);
+                    SparkSession built = build(settings);
+                    whenStarted.values().forEach(a -> a.accept(built));
+                    whenStarted.clear();
+                    session = built;
                 }
                 s = session;
             }
         }
         return s;
+    }
+
+    /**
+     * Runs {@code action} on the session now when it is started, else when something first asks for it; a pending
+     * action of the same name is replaced. Step listeners use it so that tuning and counting never start Spark.
+     */
+    public synchronized void whenStarted(String name, java.util.function.Consumer<SparkSession> action) {
+        if (session != null) {
+            action.accept(session);
+        } else {
+            whenStarted.put(name, action);
+        }
+    }
+
+    /** Drops a pending {@link #whenStarted} action (the step it was for has ended without Spark). */
+    public synchronized void cancel(String name) {
+        whenStarted.remove(name);
     }
 
     static SparkSession build(GlasshouseProperties.Spark settings) {
