@@ -12,6 +12,7 @@ import org.glasshouse.config.GlasshouseProperties;
 import org.glasshouse.metrics.MetricHistory;
 import org.glasshouse.parquet.LocalParquet;
 import org.glasshouse.parquet.SparkOrder;
+import org.glasshouse.release.ChartCache;
 import org.glasshouse.release.DisclosureOutcomeCache;
 import org.glasshouse.release.ParquetTableWriter;
 import org.glasshouse.release.ReleaseBuilder;
@@ -39,6 +40,10 @@ import org.springframework.batch.repeat.RepeatStatus;
  */
 public class ReportTasklet implements Tasklet {
 
+    public static final String DISCLOSURE_REUSED = "disclosure_reused";
+    public static final String CHARTS_REUSED = "charts_reused";
+    public static final String CHARTS_DRAWN = "charts_drawn";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReportTasklet.class);
     private final GlasshouseProperties props;
     private final DisclosureSettings disclosure;
     private final PageSettings pages;
@@ -79,14 +84,25 @@ public class ReportTasklet implements Tasklet {
             tables.put(spec.name(), read(curated, spec));
         }
         DataTable history = impactHistory(paths);
+        ChartCache charts = new ChartCache(cacheDir(paths, "charts"), fingerprint.code());
+        DisclosureOutcomeCache sdc = new DisclosureOutcomeCache(cacheDir(paths, "disclosure"), fingerprint.code());
         Path previous = Files.isSymbolicLink(paths.site()) ? paths.site().toRealPath() : null;
         ReleaseBuilder.build(new ReleaseBuilder.Request(props.getReport().getTitle(), params.asOf(),
                 params.runIdText(), params.releaseId(), props.getReportingCurrency(), specs, tables, history,
                 Methodology.entries(props.getThresholds().toThresholds()), previous, paths.inputsFile(), props, pages,
                 standards),
                 disclosure, paths.staging(),
-                new ParquetTableWriter(), new DisclosureOutcomeCache(cacheDir(paths, "disclosure"), fingerprint.code()));
-        chunkContext.getStepContext().getStepExecution().setWriteCount(tables.size());
+                new ParquetTableWriter(), sdc, charts);
+        charts.prune();
+        var step = chunkContext.getStepContext().getStepExecution();
+        step.setWriteCount(tables.size());
+        step.getExecutionContext().putInt(DISCLOSURE_REUSED, sdc.reused());
+        step.getExecutionContext().putInt(CHARTS_REUSED, charts.fetched());
+        step.getExecutionContext().putInt(CHARTS_DRAWN, charts.kept());
+        if (charts.fetched() > 0) {
+            log.info("Report: {} chart(s) unchanged since an earlier release reused, {} drawn", charts.fetched(),
+                    charts.kept());
+        }
         return RepeatStatus.FINISHED;
     }
 

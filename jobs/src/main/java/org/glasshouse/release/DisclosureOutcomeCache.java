@@ -45,6 +45,7 @@ public final class DisclosureOutcomeCache {
 
     private final Path dir;
     private final String code;
+    private int reused;
 
     /**
      * @param dir  the private folder the outcomes are kept in
@@ -66,6 +67,7 @@ public final class DisclosureOutcomeCache {
                 Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
                 LOG.info("Disclosure control: the release's tables are unchanged since an earlier run; its outcome "
                         + "({} cells hidden) is reused", e.hidden().size());
+                reused++;
                 return new Result(apply(tables, e.hidden()), e.audit(), true);
             } catch (IOException | RuntimeException unreadable) {
                 LOG.warn("Disclosure control: cached outcome {} unreadable ({}); solving again", file, unreadable.toString());
@@ -74,6 +76,11 @@ public final class DisclosureOutcomeCache {
         DisclosureControl.Outcome o = sdc.protect(specs, tables, rules);
         store(file, new Entry(hidden(tables, o.tables()), o.audit()));
         return new Result(o.tables(), o.audit(), false);
+    }
+
+    /** Outcomes this instance took from the cache. */
+    public int reused() {
+        return reused;
     }
 
     /** Protected tables and their audit; {@code reused} when they came from the cache. */

@@ -57,15 +57,16 @@ public final class ReleaseBuilder {
     /** @param disclosure protection level, cost and time limit of disclosure control (null: their defaults) */
     public static Report build(Request r, DisclosureSettings disclosure, Path staging, ParquetTableWriter parquet)
             throws IOException {
-        return build(r, disclosure, staging, parquet, null);
+        return build(r, disclosure, staging, parquet, null, null);
     }
 
     /**
      * @param cache disclosure control's outcomes of earlier builds by their inputs (null: always solve); the release
      *              is the same either way, only the time differs
+     * @param charts charts drawn by earlier builds (null: draw them all)
      */
     public static Report build(Request r, DisclosureSettings disclosure, Path staging, ParquetTableWriter parquet,
-                               DisclosureOutcomeCache cache) throws IOException {
+                               DisclosureOutcomeCache cache, SiteRenderer.ChartStore charts) throws IOException {
         DisclosureControl sdc = new DisclosureControl(r.props().getReport().getMinimumCellSize(), disclosure);
         // Fails (and so publishes nothing) when the audit finds a small count narrowed below its protection level.
         DisclosureOutcomeCache.Result sdcOutcome = cache != null
@@ -90,7 +91,7 @@ public final class ReleaseBuilder {
 
         Report report = ReportAssembler.assemble(new ReportAssembler.Inputs(r.title(), r.asOf(), r.runId(),
                 r.currency(), sdc.k(), safe, r.methodology(), changes, history, sdcOutcome.audit(), r.pages()));
-        SiteRenderer.render(report, staging);
+        SiteRenderer.render(report, staging, charts);
         org.glasshouse.CrashPoint.reach("report"); // pages staged, open data and PDF not yet
         for (DataTable t : report.openData()) parquet.write(t, staging.resolve("data").resolve(t.name() + ".parquet"));
         GlasshouseProperties.Release meta = r.props().getRelease();

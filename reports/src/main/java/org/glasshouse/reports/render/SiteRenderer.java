@@ -33,13 +33,34 @@ public final class SiteRenderer {
     private SiteRenderer() {
     }
 
+    /**
+     * Where a chart's files can come from instead of being drawn again: a chart is a value (its data, labels and
+     * alt text), and equal charts are drawn to the same bytes.
+     */
+    public interface ChartStore {
+        /** Writes {@code <id>.png} and {@code <id>.svg} of an equal chart drawn before into dir; false if none. */
+        boolean fetch(Chart chart, Path dir) throws IOException;
+
+        /** Keeps the chart just drawn into dir for later renderings. */
+        void keep(Chart chart, Path dir) throws IOException;
+    }
+
     public static RenderedSite render(Report report, Path siteDir) {
+        return render(report, siteDir, null);
+    }
+
+    /** @param store charts drawn before (null: draw every chart) */
+    public static RenderedSite render(Report report, Path siteDir, ChartStore store) {
         Path root = siteDir.toAbsolutePath().normalize();
         List<String> written = new ArrayList<>();
         try {
             Files.createDirectories(root);
             for (Chart chart : charts(report)) {
-                ChartRenderer.render(chart, inside(root, "charts"));
+                Path dir = inside(root, "charts");
+                if (store == null || !store.fetch(chart, dir)) {
+                    ChartRenderer.render(chart, dir);
+                    if (store != null) store.keep(chart, dir);
+                }
                 written.add("charts/" + chart.id() + ".png");
                 written.add("charts/" + chart.id() + ".svg");
             }
