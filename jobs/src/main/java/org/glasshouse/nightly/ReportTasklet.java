@@ -14,6 +14,7 @@ import org.glasshouse.parquet.LocalParquet;
 import org.glasshouse.parquet.SparkOrder;
 import org.glasshouse.release.ChartCache;
 import org.glasshouse.release.DisclosureOutcomeCache;
+import org.glasshouse.release.ParquetCache;
 import org.glasshouse.release.ParquetTableWriter;
 import org.glasshouse.release.ReleaseBuilder;
 import org.glasshouse.release.standards.StandardsSettings;
@@ -36,11 +37,13 @@ import org.springframework.batch.repeat.RepeatStatus;
  * data sized) and are read on the driver without Spark: the step starts no Spark job. The release is always built
  * anew (its pages, PDF and manifest name this run and release, and its changes page the release before it), but
  * the costly deterministic parts come from private caches when their inputs are unchanged: disclosure control's
- * outcome ({@link DisclosureOutcomeCache}) and the charts.
+ * outcome ({@link DisclosureOutcomeCache}), the charts ({@link ChartCache}) and the open-data Parquet files
+ * ({@link ParquetCache}), under OUT/private/cache/.
  */
 public class ReportTasklet implements Tasklet {
 
     public static final String DISCLOSURE_REUSED = "disclosure_reused";
+    public static final String PARQUET_REUSED = "open_data_parquet_reused";
     public static final String CHARTS_REUSED = "charts_reused";
     public static final String CHARTS_DRAWN = "charts_drawn";
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReportTasklet.class);
@@ -86,22 +89,26 @@ public class ReportTasklet implements Tasklet {
         DataTable history = impactHistory(paths);
         ChartCache charts = new ChartCache(cacheDir(paths, "charts"), fingerprint.code());
         DisclosureOutcomeCache sdc = new DisclosureOutcomeCache(cacheDir(paths, "disclosure"), fingerprint.code());
+        ParquetCache parquet = new ParquetCache(cacheDir(paths, "open-data"), fingerprint.code());
         Path previous = Files.isSymbolicLink(paths.site()) ? paths.site().toRealPath() : null;
         ReleaseBuilder.build(new ReleaseBuilder.Request(props.getReport().getTitle(), params.asOf(),
                 params.runIdText(), params.releaseId(), props.getReportingCurrency(), specs, tables, history,
                 Methodology.entries(props.getThresholds().toThresholds()), previous, paths.inputsFile(), props, pages,
                 standards),
                 disclosure, paths.staging(),
-                new ParquetTableWriter(), sdc, charts);
+                new ParquetTableWriter(), new ReleaseBuilder.Caches(sdc, charts, parquet));
         charts.prune();
+        parquet.prune();
         var step = chunkContext.getStepContext().getStepExecution();
         step.setWriteCount(tables.size());
         step.getExecutionContext().putInt(DISCLOSURE_REUSED, sdc.reused());
+        step.getExecutionContext().putInt(PARQUET_REUSED, parquet.fetched());
         step.getExecutionContext().putInt(CHARTS_REUSED, charts.fetched());
         step.getExecutionContext().putInt(CHARTS_DRAWN, charts.kept());
-        if (charts.fetched() > 0) {
-            log.info("Report: {} chart(s) unchanged since an earlier release reused, {} drawn", charts.fetched(),
-                    charts.kept());
+        if (charts.fetched() + parquet.fetched() + sdc.reused() > 0) {
+            log.info("Report: unchanged since an earlier build, reused: disclosure control {}, {} of {} chart(s), {} "
+                    + "open-data Parquet file(s)", sdc.reused() > 0 ? "outcome" : "solved again", charts.fetched(),
+                    charts.fetched() + charts.kept(), parquet.fetched());
         }
         return RepeatStatus.FINISHED;
     }

@@ -39,6 +39,7 @@ public final class ChartCache implements SiteRenderer.ChartStore {
     public boolean fetch(Chart chart, Path target) throws IOException {
         String key = key(chart);
         for (String f : FORMATS) if (!Files.isRegularFile(dir.resolve(key + f))) return false;
+        Files.createDirectories(target);
         for (String f : FORMATS) {
             Path from = dir.resolve(key + f);
             Files.copy(from, target.resolve(chart.id() + f), StandardCopyOption.REPLACE_EXISTING);

@@ -19,7 +19,6 @@ import org.glasshouse.report.DisclosureControl;
 import org.glasshouse.report.PublicTable;
 import org.glasshouse.report.sdc.DisclosureAudit;
 import org.glasshouse.report.sdc.ModelRule;
-import org.glasshouse.reports.model.Column;
 import org.glasshouse.reports.model.DataTable;
 import org.glasshouse.reports.model.Suppressed;
 
@@ -154,22 +153,7 @@ public final class DisclosureOutcomeCache {
                     .append("k=").append(sdc.k()).append(" p=").append(sdc.p()).append(' ').append(settings)
                     .append('\n');
             md.update(b.toString().getBytes(StandardCharsets.UTF_8));
-            for (var e : tables.entrySet()) {
-                b.setLength(0);
-                b.append("table\u0000").append(e.getKey()).append('\u0000').append(e.getValue().rows().size());
-                for (Column c : e.getValue().columns()) b.append('\u0000').append(c.name()).append(':').append(c.type());
-                b.append('\n');
-                md.update(b.toString().getBytes(StandardCharsets.UTF_8));
-                for (List<Object> row : e.getValue().rows()) {
-                    b.setLength(0);
-                    for (Object v : row) {
-                        b.append(v == null ? "null" : v.getClass().getSimpleName()).append(':')
-                                .append(v).append('\u0000');
-                    }
-                    b.append('\n');
-                    md.update(b.toString().getBytes(StandardCharsets.UTF_8));
-                }
-            }
+            for (var e : tables.entrySet()) TableDigest.update(md, e.getKey(), e.getValue());
             return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

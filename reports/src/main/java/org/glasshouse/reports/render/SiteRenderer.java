@@ -51,6 +51,13 @@ public final class SiteRenderer {
 
     /** @param store charts drawn before (null: draw every chart) */
     public static RenderedSite render(Report report, Path siteDir, ChartStore store) {
+        List<String> written = new ArrayList<>(renderCharts(report, siteDir, store));
+        written.addAll(renderPages(report, siteDir));
+        return new RenderedSite(written.stream().sorted().toList());
+    }
+
+    /** {@code charts/<id>.png|.svg} of every chart of the report (what the PDF needs before the pages exist). */
+    public static List<String> renderCharts(Report report, Path siteDir, ChartStore store) {
         Path root = siteDir.toAbsolutePath().normalize();
         List<String> written = new ArrayList<>();
         try {
@@ -64,6 +71,18 @@ public final class SiteRenderer {
                 written.add("charts/" + chart.id() + ".png");
                 written.add("charts/" + chart.id() + ".svg");
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write charts to " + root, e);
+        }
+        return written;
+    }
+
+    /** The open data as CSV and JSON, the style sheet and every page (the charts are drawn separately). */
+    public static List<String> renderPages(Report report, Path siteDir) {
+        Path root = siteDir.toAbsolutePath().normalize();
+        List<String> written = new ArrayList<>();
+        try {
+            Files.createDirectories(root);
             for (DataTable table : report.openData()) {
                 String rel = PageViews.csvHref(table);
                 CsvTableWriter.write(table, inside(root, rel));
@@ -82,7 +101,7 @@ public final class SiteRenderer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write site to " + root, e);
         }
-        return new RenderedSite(written.stream().sorted().toList());
+        return written;
     }
 
     /** Every chart of the report once; two different charts with the same id are an error. */
