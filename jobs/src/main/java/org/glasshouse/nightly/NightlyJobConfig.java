@@ -103,11 +103,12 @@ public class NightlyJobConfig {
     }
 
     private static Step step(String name, Tasklet tasklet, JobRepository repo, PlatformTransactionManager tx) {
-        return new StepBuilder(name, repo).tasklet(tasklet, tx).build();
+        return new StepBuilder(name, repo).tasklet(tasklet, tx).listener(new StepCpuTime()).build();
     }
 
     private static Step sparkStep(String name, Tasklet tasklet, JobRepository repo, PlatformTransactionManager tx,
                                   InputSizedSpark sized, SparkJobsPerStep jobs) {
-        return new StepBuilder(name, repo).tasklet(tasklet, tx).listener(sized).listener(jobs).build();
+        return new StepBuilder(name, repo).tasklet(tasklet, tx).listener(sized).listener(jobs)
+                .listener(new StepCpuTime()).build();
     }
 }

@@ -164,6 +164,7 @@ class NightlyJobFunctionalTest {
         int charts = report1.getExecutionContext().getInt(ReportTasklet.CHARTS_DRAWN);
         assertThat(charts).isPositive();
         assertThat(report2.getExecutionContext().getInt(ReportTasklet.DISCLOSURE_REUSED)).isEqualTo(1);
+        assertThat(report2.getExecutionContext().getLong(StepCpuTime.KEY)).isPositive(); // every step: its CPU time
         assertThat(report2.getExecutionContext().getInt(ReportTasklet.CHARTS_REUSED)).isEqualTo(charts);
         assertThat(report2.getExecutionContext().getInt(ReportTasklet.CHARTS_DRAWN)).isZero();
         Path rel1 = OUT.resolve("releases/2026-09-30-run1");
