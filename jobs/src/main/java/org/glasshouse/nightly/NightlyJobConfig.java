@@ -21,8 +21,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The nightly job: ingest → validate → feedback (private, per partner) → metrics → report → publish. Each step is one tasklet that does its row work
  * in Spark and leaves its output in the run's folder, so a restart skips completed steps and resumes at the
- * failed one with everything it needs on disk. Validate and metrics take an earlier completed run's outputs when
- * their inputs, code and settings (and, for metrics, the as-of date) are unchanged ({@link ReusingTasklet}).
+ * failed one with everything it needs on disk. Validate, feedback and metrics take an earlier completed run's outputs
+ * when their inputs, code and settings (for feedback also what ingest refused, for metrics the as-of date) are
+ * unchanged ({@link ReusingTasklet}); the report is always rebuilt (it names this release) but reuses the disclosure
+ * control's outcome and the charts when their inputs are unchanged.
  */
 @Configuration
 public class NightlyJobConfig {
@@ -55,8 +57,9 @@ public class NightlyJobConfig {
     public ReportTasklet reportTasklet(GlasshouseProperties props,
                                        org.glasshouse.report.sdc.DisclosureSettings disclosure,
                                        org.glasshouse.report.PageSettings pages,
-                                       org.glasshouse.release.standards.StandardsSettings standards) {
-        return new ReportTasklet(props, disclosure, pages, standards);
+                                       org.glasshouse.release.standards.StandardsSettings standards,
+                                       RunFingerprint fingerprint) {
+        return new ReportTasklet(props, disclosure, pages, standards, fingerprint);
     }
 
     @Bean
@@ -101,11 +104,12 @@ public class NightlyJobConfig {
     }
 
     private static Step step(String name, Tasklet tasklet, JobRepository repo, PlatformTransactionManager tx) {
-        return new StepBuilder(name, repo).tasklet(tasklet, tx).build();
+        return new StepBuilder(name, repo).tasklet(tasklet, tx).listener(new StepCpuTime()).build();
     }
 
     private static Step sparkStep(String name, Tasklet tasklet, JobRepository repo, PlatformTransactionManager tx,
                                   InputSizedSpark sized, SparkJobsPerStep jobs) {
-        return new StepBuilder(name, repo).tasklet(tasklet, tx).listener(sized).listener(jobs).build();
+        return new StepBuilder(name, repo).tasklet(tasklet, tx).listener(sized).listener(jobs)
+                .listener(new StepCpuTime()).build();
     }
 }

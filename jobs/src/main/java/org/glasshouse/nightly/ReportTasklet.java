@@ -12,6 +12,9 @@ import org.glasshouse.config.GlasshouseProperties;
 import org.glasshouse.metrics.MetricHistory;
 import org.glasshouse.parquet.LocalParquet;
 import org.glasshouse.parquet.SparkOrder;
+import org.glasshouse.release.ChartCache;
+import org.glasshouse.release.DisclosureOutcomeCache;
+import org.glasshouse.release.ParquetCache;
 import org.glasshouse.release.ParquetTableWriter;
 import org.glasshouse.release.ReleaseBuilder;
 import org.glasshouse.release.standards.StandardsSettings;
@@ -31,21 +34,37 @@ import org.springframework.batch.repeat.RepeatStatus;
  * Builds this run's release in its private staging folder: every public table that exists (metric tables from the
  * metrics history, reference tables from the run's curated data), disclosure-controlled together, rendered as pages,
  * charts, PDF and open data. Metric and reference tables hold one row per agreement, partner or programme (reference-
- * data sized) and are read on the driver without Spark: the step starts no Spark job.
+ * data sized) and are read on the driver without Spark: the step starts no Spark job. The release is always built
+ * anew (its pages, PDF and manifest name this run and release, and its changes page the release before it), but
+ * the costly deterministic parts come from private caches when their inputs are unchanged: disclosure control's
+ * outcome ({@link DisclosureOutcomeCache}), the charts ({@link ChartCache}) and the open-data Parquet files
+ * ({@link ParquetCache}), under OUT/private/cache/.
  */
 public class ReportTasklet implements Tasklet {
 
+    public static final String DISCLOSURE_REUSED = "disclosure_reused";
+    public static final String PARQUET_REUSED = "open_data_parquet_reused";
+    public static final String CHARTS_REUSED = "charts_reused";
+    public static final String CHARTS_DRAWN = "charts_drawn";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReportTasklet.class);
     private final GlasshouseProperties props;
     private final DisclosureSettings disclosure;
     private final PageSettings pages;
     private final StandardsSettings standards;
+    private final RunFingerprint fingerprint;
 
     public ReportTasklet(GlasshouseProperties props, DisclosureSettings disclosure, PageSettings pages,
-                         StandardsSettings standards) {
+                         StandardsSettings standards, RunFingerprint fingerprint) {
         this.props = props;
         this.disclosure = disclosure;
         this.pages = pages;
         this.standards = standards;
+        this.fingerprint = fingerprint;
+    }
+
+    /** Private caches of the report's deterministic work, shared by the runs of one output folder. */
+    static Path cacheDir(RunPaths paths, String what) {
+        return paths.privateDir().resolve("cache").resolve(what);
     }
 
     @Override
@@ -68,14 +87,29 @@ public class ReportTasklet implements Tasklet {
             tables.put(spec.name(), read(curated, spec));
         }
         DataTable history = impactHistory(paths);
+        ChartCache charts = new ChartCache(cacheDir(paths, "charts"), fingerprint.code());
+        DisclosureOutcomeCache sdc = new DisclosureOutcomeCache(cacheDir(paths, "disclosure"), fingerprint.code());
+        ParquetCache parquet = new ParquetCache(cacheDir(paths, "open-data"), fingerprint.code());
         Path previous = Files.isSymbolicLink(paths.site()) ? paths.site().toRealPath() : null;
         ReleaseBuilder.build(new ReleaseBuilder.Request(props.getReport().getTitle(), params.asOf(),
                 params.runIdText(), params.releaseId(), props.getReportingCurrency(), specs, tables, history,
                 Methodology.entries(props.getThresholds().toThresholds()), previous, paths.inputsFile(), props, pages,
                 standards),
                 disclosure, paths.staging(),
-                new ParquetTableWriter());
-        chunkContext.getStepContext().getStepExecution().setWriteCount(tables.size());
+                new ParquetTableWriter(), new ReleaseBuilder.Caches(sdc, charts, parquet));
+        charts.prune();
+        parquet.prune();
+        var step = chunkContext.getStepContext().getStepExecution();
+        step.setWriteCount(tables.size());
+        step.getExecutionContext().putInt(DISCLOSURE_REUSED, sdc.reused());
+        step.getExecutionContext().putInt(PARQUET_REUSED, parquet.fetched());
+        step.getExecutionContext().putInt(CHARTS_REUSED, charts.fetched());
+        step.getExecutionContext().putInt(CHARTS_DRAWN, charts.kept());
+        if (charts.fetched() + parquet.fetched() + sdc.reused() > 0) {
+            log.info("Report: unchanged since an earlier build, reused: disclosure control {}, {} of {} chart(s), {} "
+                    + "open-data Parquet file(s)", sdc.reused() > 0 ? "outcome" : "solved again", charts.fetched(),
+                    charts.fetched() + charts.kept(), parquet.fetched());
+        }
         return RepeatStatus.FINISHED;
     }
 

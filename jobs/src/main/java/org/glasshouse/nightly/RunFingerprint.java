@@ -39,6 +39,11 @@ public final class RunFingerprint {
         this.settings = settingsText(env) + filesDigest(env.getProperty("glasshouse.contracts-dir", ""));
     }
 
+    /** The pipeline's code (application classes and the Spark version), for caches keyed below the step level. */
+    public String code() {
+        return code;
+    }
+
     /** Contracts kept outside the application (glasshouse.contracts-dir): their files are part of the key. */
     private static String filesDigest(String dir) {
         if (dir == null || dir.isBlank() || !Files.isDirectory(Path.of(dir))) return "";

@@ -7,6 +7,10 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.glasshouse.config.GlasshouseProperties;
 import org.glasshouse.publish.ReleasePublisher;
 import org.glasshouse.release.standards.ReleaseContext;
@@ -57,9 +61,28 @@ public final class ReleaseBuilder {
     /** @param disclosure protection level, cost and time limit of disclosure control (null: their defaults) */
     public static Report build(Request r, DisclosureSettings disclosure, Path staging, ParquetTableWriter parquet)
             throws IOException {
+        return build(r, disclosure, staging, parquet, null);
+    }
+
+    /**
+     * What earlier builds computed, by their inputs; the release is the same bytes with or without them, only the
+     * time differs. Any of them may be null (computed every time).
+     *
+     * @param disclosure disclosure control's outcomes
+     * @param charts     charts drawn
+     * @param parquet    open-data Parquet files written
+     */
+    public record Caches(DisclosureOutcomeCache disclosure, SiteRenderer.ChartStore charts, ParquetCache parquet) {}
+
+    /** @param caches earlier builds' work (null: none) */
+    public static Report build(Request r, DisclosureSettings disclosure, Path staging, ParquetTableWriter parquet,
+                               Caches caches) throws IOException {
+        DisclosureOutcomeCache cache = caches == null ? null : caches.disclosure();
         DisclosureControl sdc = new DisclosureControl(r.props().getReport().getMinimumCellSize(), disclosure);
         // Fails (and so publishes nothing) when the audit finds a small count narrowed below its protection level.
-        DisclosureControl.Outcome sdcOutcome = sdc.protect(r.specs(), r.tables(), ReleaseRelations.all());
+        DisclosureOutcomeCache.Result sdcOutcome = cache != null
+                ? cache.protect(sdc, r.specs(), r.tables(), ReleaseRelations.all(), String.valueOf(disclosure))
+                : solve(sdc, r);
         Map<String, DataTable> safe = sdcOutcome.tables();
         DataTable history = r.impactHistory() == null || !r.specs().containsKey(r.impactHistory().name()) ? null
                 : sdc.history(r.specs().get(r.impactHistory().name()), r.impactHistory(),
@@ -79,18 +102,60 @@ public final class ReleaseBuilder {
 
         Report report = ReportAssembler.assemble(new ReportAssembler.Inputs(r.title(), r.asOf(), r.runId(),
                 r.currency(), sdc.k(), safe, r.methodology(), changes, history, sdcOutcome.audit(), r.pages()));
-        SiteRenderer.render(report, staging);
-        org.glasshouse.CrashPoint.reach("report"); // pages staged, open data and PDF not yet
-        for (DataTable t : report.openData()) parquet.write(t, staging.resolve("data").resolve(t.name() + ".parquet"));
+        SiteRenderer.renderCharts(report, staging, caches == null ? null : caches.charts());
+        // The PDF needs only the charts: it is laid out on a second thread while the pages and open data are written.
+        ExecutorService pdfThread = Executors.newSingleThreadExecutor(run -> {
+            Thread t = new Thread(run, "release-pdf");
+            t.setDaemon(true);
+            return t;
+        });
+        Future<Path> pdf = pdfThread.submit(() -> PdfRenderer.render(report, staging));
+        pdfThread.shutdown();
+        List<StandardsFile> standards;
         GlasshouseProperties.Release meta = r.props().getRelease();
-        List<StandardsFile> standards = StandardsExports.write(staging, new ReleaseContext(r.asOf(), r.releaseId(),
-                r.currency(), safe, meta.getPublisher(), base(meta), meta.getLicense(), r.standards()));
-        PdfRenderer.render(report, staging);
+        try {
+            SiteRenderer.renderPages(report, staging);
+            org.glasshouse.CrashPoint.reach("report"); // pages staged, open data not yet
+            for (DataTable t : report.openData()) {
+                Path file = staging.resolve("data").resolve(t.name() + ".parquet");
+                if (caches != null && caches.parquet() != null) caches.parquet().write(parquet, t, file);
+                else parquet.write(t, file);
+            }
+            standards = StandardsExports.write(staging, new ReleaseContext(r.asOf(), r.releaseId(),
+                    r.currency(), safe, meta.getPublisher(), base(meta), meta.getLicense(), r.standards()));
+            pdf.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the report's PDF was laid out", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            // Never leave the PDF thread writing into a staging folder that a failed step's restart recreates.
+            awaitQuietly(pdf);
+        }
         DisclosureAuditFile.write(staging, staging.resolveSibling(DisclosureAuditFile.PRIVATE), sdcOutcome.audit());
 
         OpenDataPackage.write(staging, report.openData(), standards, meta, r.releaseId(), r.asOf().toString());
         DcatCatalog.write(staging, report.openData(), standards, meta, r.releaseId(), r.asOf().toString());
         return report;
+    }
+
+    private static void awaitQuietly(Future<?> f) {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | java.util.concurrent.CancellationException ignored) {
+            // reported by the main path
+        }
+    }
+
+    private static DisclosureOutcomeCache.Result solve(DisclosureControl sdc, Request r) {
+        DisclosureControl.Outcome o = sdc.protect(r.specs(), r.tables(), ReleaseRelations.all());
+        return new DisclosureOutcomeCache.Result(o.tables(), o.audit(), false);
     }
 
     static String base(GlasshouseProperties.Release meta) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -136,6 +137,91 @@ class NightlyJobFunctionalTest {
         assertThat(step(second, "metrics").getWriteCount()).isEqualTo(12);
         assertThat(OUT.resolve("private/runs/2/curated/services")).isDirectory();
         assertThat(step(first, "validate").getExecutionContext().containsKey(ReusingTasklet.REUSED_FROM)).isFalse();
+    }
+
+    @Test
+    void aRerunWithNothingNewReusesEveryStepAndPublishesTheSameTablesApartFromIds() throws IOException {
+        // Validate, feedback and metrics take run 1's outputs and run no Spark job.
+        for (String name : List.of("validate", "feedback", "metrics")) {
+            StepExecution s = step(second, name);
+            assertThat(s.getExecutionContext().getLong(ReusingTasklet.REUSED_FROM)).as(name).isEqualTo(1L);
+            assertThat(s.getExecutionContext().getInt(SparkJobsPerStep.KEY)).as(name).isZero();
+        }
+        assertThat(step(first, "feedback").getExecutionContext().getInt(SparkJobsPerStep.KEY)).isPositive();
+        // Feedback: the same 9 folders (8 partners and the agency's reference data), the same bytes as run 1's.
+        assertThat(step(second, "feedback").getWriteCount()).isEqualTo(9);
+        Path fb1 = OUT.resolve("private/feedback/1");
+        Path fb2 = OUT.resolve("private/feedback/2");
+        assertThat(relativeFiles(fb2)).isEqualTo(relativeFiles(fb1)).contains("P01/feedback.csv", "P01/feedback.html");
+        for (String f : relativeFiles(fb1)) assertThat(fb2.resolve(f)).as(f).hasSameBinaryContentAs(fb1.resolve(f));
+
+        // The report is built again (it names its run and release) from disclosure control's cached outcome, the
+        // cached charts and Parquet files; run 1 computed all of them.
+        StepExecution report1 = step(first, "report");
+        StepExecution report2 = step(second, "report");
+        assertThat(report1.getExecutionContext().getInt(ReportTasklet.DISCLOSURE_REUSED)).isZero();
+        assertThat(report1.getExecutionContext().getInt(ReportTasklet.CHARTS_REUSED)).isZero();
+        int charts = report1.getExecutionContext().getInt(ReportTasklet.CHARTS_DRAWN);
+        assertThat(charts).isPositive();
+        assertThat(report2.getExecutionContext().getInt(ReportTasklet.DISCLOSURE_REUSED)).isEqualTo(1);
+        assertThat(report2.getExecutionContext().getLong(StepCpuTime.KEY)).isPositive(); // every step: its CPU time
+        assertThat(report2.getExecutionContext().getInt(ReportTasklet.CHARTS_REUSED)).isEqualTo(charts);
+        assertThat(report2.getExecutionContext().getInt(ReportTasklet.CHARTS_DRAWN)).isZero();
+        Path rel1 = OUT.resolve("releases/2026-09-30-run1");
+        Path rel2 = OUT.resolve("releases/2026-09-30-run2");
+        long parquetFiles = relativeFiles(rel1).stream().filter(f -> f.endsWith(".parquet")).count();
+        assertThat(report2.getExecutionContext().getInt(ReportTasklet.PARQUET_REUSED)).isEqualTo((int) parquetFiles)
+                .isEqualTo(18);
+
+        // Every published table (CSV, JSON, Parquet), chart, standards file but the 360Giving JSON (it carries the
+        // release id) and the audit are the same bytes; the rest differ only in the run and release ids, and the
+        // changes page says what changed since run 1: nothing.
+        assertThat(relativeFiles(rel2)).isEqualTo(relativeFiles(rel1));
+        List<String> differing = new java.util.ArrayList<>();
+        for (String f : relativeFiles(rel1)) {
+            if (!Arrays.equals(Files.readAllBytes(rel1.resolve(f)), Files.readAllBytes(rel2.resolve(f)))) differing.add(f);
+        }
+        assertThat(differing).noneMatch(f -> f.startsWith("data/") || f.startsWith("charts/"))
+                .doesNotContain("disclosure_audit.json", "standards/iati-activities.xml", "standards/360giving-grants.csv")
+                .allMatch(f -> f.endsWith(".html") || f.endsWith(".json") || f.equals("report.pdf")
+                        || f.equals("SHA256SUMS"));
+        for (String f : differing) {
+            if (f.equals("report.pdf") || f.equals("SHA256SUMS") || f.equals("changes.html")) continue;
+            if (f.equals("datapackage.json")) {
+                assertThat(idBearingHashesRemoved(withoutIds(rel2.resolve(f), 2)))
+                        .isEqualTo(idBearingHashesRemoved(withoutIds(rel1.resolve(f), 1)));
+                continue;
+            }
+            assertThat(withoutIds(rel2.resolve(f), 2)).as(f).isEqualTo(withoutIds(rel1.resolve(f), 1));
+        }
+        assertThat(rel2.resolve("changes.html")).content()
+                .contains("Compared with release 2026-09-30-run1").contains("no published figure changed");
+    }
+
+    /** datapackage.json without the hash of the one listed file that names its release (the 360Giving package). */
+    private static com.fasterxml.jackson.databind.JsonNode idBearingHashesRemoved(String json) throws IOException {
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        for (var resource : tree.path("resources")) {
+            if (resource.path("path").asText().equals("standards/360giving-grants.json")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) resource).remove("hash");
+            }
+        }
+        return tree;
+    }
+
+    /** A release file's text with this run's ids written as RUN. */
+    private static String withoutIds(Path file, int run) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8)
+                .replace("2026-09-30-run" + run, "RELEASE")
+                .replaceAll("run <span>" + run + "</span>", "run RUN")
+                .replaceAll("release%20" + run + "%29", "release%20RUN%29")
+                .replaceAll("\"run_id\" : \"" + run + "\"", "\"run_id\" : RUN");
+    }
+
+    private static List<String> relativeFiles(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).map(f -> dir.relativize(f).toString()).sorted().toList();
+        }
     }
 
     @Test

@@ -33,16 +33,56 @@ public final class SiteRenderer {
     private SiteRenderer() {
     }
 
+    /**
+     * Where a chart's files can come from instead of being drawn again: a chart is a value (its data, labels and
+     * alt text), and equal charts are drawn to the same bytes.
+     */
+    public interface ChartStore {
+        /** Writes {@code <id>.png} and {@code <id>.svg} of an equal chart drawn before into dir; false if none. */
+        boolean fetch(Chart chart, Path dir) throws IOException;
+
+        /** Keeps the chart just drawn into dir for later renderings. */
+        void keep(Chart chart, Path dir) throws IOException;
+    }
+
     public static RenderedSite render(Report report, Path siteDir) {
+        return render(report, siteDir, null);
+    }
+
+    /** @param store charts drawn before (null: draw every chart) */
+    public static RenderedSite render(Report report, Path siteDir, ChartStore store) {
+        List<String> written = new ArrayList<>(renderCharts(report, siteDir, store));
+        written.addAll(renderPages(report, siteDir));
+        return new RenderedSite(written.stream().sorted().toList());
+    }
+
+    /** {@code charts/<id>.png|.svg} of every chart of the report (what the PDF needs before the pages exist). */
+    public static List<String> renderCharts(Report report, Path siteDir, ChartStore store) {
         Path root = siteDir.toAbsolutePath().normalize();
         List<String> written = new ArrayList<>();
         try {
             Files.createDirectories(root);
             for (Chart chart : charts(report)) {
-                ChartRenderer.render(chart, inside(root, "charts"));
+                Path dir = inside(root, "charts");
+                if (store == null || !store.fetch(chart, dir)) {
+                    ChartRenderer.render(chart, dir);
+                    if (store != null) store.keep(chart, dir);
+                }
                 written.add("charts/" + chart.id() + ".png");
                 written.add("charts/" + chart.id() + ".svg");
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write charts to " + root, e);
+        }
+        return written;
+    }
+
+    /** The open data as CSV and JSON, the style sheet and every page (the charts are drawn separately). */
+    public static List<String> renderPages(Report report, Path siteDir) {
+        Path root = siteDir.toAbsolutePath().normalize();
+        List<String> written = new ArrayList<>();
+        try {
+            Files.createDirectories(root);
             for (DataTable table : report.openData()) {
                 String rel = PageViews.csvHref(table);
                 CsvTableWriter.write(table, inside(root, rel));
@@ -61,7 +101,7 @@ public final class SiteRenderer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write site to " + root, e);
         }
-        return new RenderedSite(written.stream().sorted().toList());
+        return written;
     }
 
     /** Every chart of the report once; two different charts with the same id are an error. */
