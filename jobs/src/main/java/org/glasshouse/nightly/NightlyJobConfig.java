@@ -63,8 +63,9 @@ public class NightlyJobConfig {
     }
 
     @Bean
-    public PublishTasklet publishTasklet(GlasshouseProperties props) {
-        return new PublishTasklet(props);
+    public PublishTasklet publishTasklet(GlasshouseProperties props,
+                                         org.glasshouse.storage.StorageProperties storage) {
+        return new PublishTasklet(props, storage);
     }
 
     @Bean

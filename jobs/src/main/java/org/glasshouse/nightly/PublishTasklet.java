@@ -8,15 +8,18 @@ import org.springframework.batch.repeat.RepeatStatus;
 
 /**
  * Makes the staged site a new release and switches the public entry point OUT/site to it, atomically; then pushes
- * it to a CKAN portal when one is configured.
+ * it to a release store on HDFS/S3 (glasshouse.storage.publish-uri) and a CKAN portal when they are configured.
  */
 public class PublishTasklet implements Tasklet {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PublishTasklet.class);
     private final org.glasshouse.config.GlasshouseProperties props;
+    private final org.glasshouse.storage.StorageProperties storage;
 
-    public PublishTasklet(org.glasshouse.config.GlasshouseProperties props) {
+    public PublishTasklet(org.glasshouse.config.GlasshouseProperties props,
+                          org.glasshouse.storage.StorageProperties storage) {
         this.props = props;
+        this.storage = storage;
     }
 
     @Override
@@ -28,6 +31,12 @@ public class PublishTasklet implements Tasklet {
             // the release copied, not yet checksummed, verified or switched to
             if (stage == ReleasePublisher.Stage.COPIED) org.glasshouse.CrashPoint.reach("publish");
         }).publish(paths.staging(), releaseId);
+        if (storage.publishes()) {
+            // The verified local release is copied to the release store; its pointer moves only after the copy is
+            // read back and verified. A failure fails the step (the store keeps serving the previous release) and a
+            // restart retries the copy.
+            org.glasshouse.storage.FileSystemReleasePublisher.publish(storage, release, releaseId);
+        }
         var publish = props.getPublish();
         if (!publish.getCkanUrl().isBlank()) {
             // The local release is already live; a portal outage fails the step (so operations see it and a restart
