@@ -52,11 +52,16 @@ class HdfsReleasePublishTest {
     static Path first;
     static Path second;
     static String firstId;
+    /** A small release that is live before each failing publish of {@link #second}. */
+    static Path previous;
 
     @BeforeAll
     static void startHdfsAndBuildTwoReleases() throws Exception {
         Configuration conf = new Configuration();
         conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, out.resolve("hdfs").toString());
+        // A file's close may complete once its block is committed, without waiting for the DataNode's report: the
+        // client otherwise backs off 400 ms and more per file, which made one 81-file release take 20 s.
+        conf.setInt("dfs.namenode.file.close.num-committed-allowed", 1);
         long t0 = System.nanoTime();
         cluster = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
         cluster.waitActive();
@@ -66,6 +71,7 @@ class HdfsReleasePublishTest {
         first = ReleaseFixture.publish(out.resolve("local"), "1", 7);
         firstId = first.getFileName().toString();
         second = small(out.resolve("local-small"), "2026-10-01-run2");
+        previous = small(out.resolve("local-previous"), "2026-09-30-run1");
     }
 
     @AfterAll
@@ -146,33 +152,35 @@ class HdfsReleasePublishTest {
 
     @Test
     void aCopyThatFailsMidwayLeavesThePointerOnThePreviousRelease() throws Exception {
-        SitePointer previous = store(hdfs, "/failing", T1).publish(first, firstId);
+        SitePointer live = store(hdfs, "/failing", T1).publish(previous, "2026-09-30-run1");
 
         // The store fails on its third file (of four: three files and SHA256SUMS).
         FailingStore failing = new FailingStore(hdfs, 3);
         assertThatThrownBy(() -> store(failing, "/failing", T2).publish(second, "2026-10-01-run2"))
                 .isInstanceOf(IOException.class).hasMessage("injected: store failed writing index.html");
-        assertThat(store(hdfs, "/failing", T2).pointer()).isEqualTo(previous);
+        assertThat(store(hdfs, "/failing", T2).pointer()).isEqualTo(live);
+        // Midway: the first two files were written, the rest never were.
+        assertThat(storedFiles(hdfs, "/failing/releases/2026-10-01-run2")).containsOnlyKeys("data/a.csv", "data/b.csv");
         assertThat(hdfs.exists(new org.apache.hadoop.fs.Path("/failing/releases/2026-10-01-run2/_COMPLETE"))).isFalse();
-        assertSameBytes(localFiles(first), storedFiles(hdfs, "/failing/releases/" + firstId), previous.sha256sums());
+        assertSameBytes(localFiles(previous), storedFiles(hdfs, "/failing/releases/2026-09-30-run1"), live.sha256sums());
 
         // The next publish replaces the partial copy and only then moves the pointer.
         SitePointer next = store(hdfs, "/failing", T2).publish(second, "2026-10-01-run2");
         assertThat(next).isEqualTo(new SitePointer("2026-10-01-run2", Checksums.sha256(second.resolve("SHA256SUMS")),
-                "2026-10-02T02:30:00Z", firstId));
+                "2026-10-02T02:30:00Z", "2026-09-30-run1"));
         assertSameBytes(localFiles(second), storedFiles(hdfs, "/failing/releases/2026-10-01-run2"), next.sha256sums());
     }
 
     @Test
     void aCopyThatDoesNotReadBackIntactIsNeverPointedAt() throws Exception {
-        SitePointer previous = store(hdfs, "/corrupt", T1).publish(first, firstId);
+        SitePointer live = store(hdfs, "/corrupt", T1).publish(previous, "2026-09-30-run1");
 
         // The store silently appends a byte to one file: the copy completes, the read-back catches it.
         CorruptingStore corrupting = new CorruptingStore(hdfs, "a.csv");
         assertThatThrownBy(() -> store(corrupting, "/corrupt", T2).publish(second, "2026-10-01-run2"))
                 .isInstanceOf(IOException.class)
                 .hasMessageEndingWith("does not verify: [data/a.csv: 7 bytes, local 6]");
-        assertThat(store(hdfs, "/corrupt", T2).pointer()).isEqualTo(previous);
+        assertThat(store(hdfs, "/corrupt", T2).pointer()).isEqualTo(live);
         assertThat(hdfs.exists(new org.apache.hadoop.fs.Path("/corrupt/releases/2026-10-01-run2/_COMPLETE"))).isFalse();
 
         // A later publish deletes that never-completed copy (nothing points at it).
