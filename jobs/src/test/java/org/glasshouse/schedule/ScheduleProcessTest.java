@@ -58,6 +58,10 @@ class ScheduleProcessTest {
             assertThat(m.find()).as(started).isTrue();
             URI endpoint = URI.create(m.group(1));
 
+            // A file that arrives once run 1 has fixed its input set: run 2 has a file to validate (with nothing
+            // new, its validate and feedback steps take an earlier run's outputs in milliseconds, too quick to stop).
+            child.awaitLine(l -> l.contains("Step validate started"), Duration.ofMinutes(5));
+            Files.copy(input.resolve("inbox/P02/transactions.csv"), input.resolve("inbox/P02/transactions-late.csv"));
             child.awaitLine(l -> l.contains("Glasshouse nightly run 1 (as of " + today + "): COMPLETED"),
                     Duration.ofMinutes(10));
             metrics = scrapeUntil(endpoint, "glasshouse_last_run_id 1.0");
