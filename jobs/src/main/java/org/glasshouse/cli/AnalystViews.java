@@ -42,7 +42,7 @@ public final class AnalystViews {
         if (completed.isEmpty()) {
             throw new UsageException("no completed run under " + out + ": run 'glasshouse nightly --out " + out + "' first");
         }
-        RunPaths latest = new RunPaths(out, Long.toString(completed.last()), null,
+        RunPaths latest = new RunPaths(out, Long.toString(completed.last()),
                 org.glasshouse.storage.HadoopStores.historyStore());
         List<String> views = new ArrayList<>();
         Path curated = latest.runDir().resolve("curated");

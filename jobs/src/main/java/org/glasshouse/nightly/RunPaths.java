@@ -5,22 +5,22 @@ import org.glasshouse.storage.Location;
 
 /**
  * The folder layout under OUT. Everything under private/ is never published; site is the public entry point
- * (a symbolic link to the current release under releases/). The landing zone and the metric history may live on
- * another store ({@code landingStore}, {@code historyStore}: URIs from glasshouse.storage.*); null = under OUT.
+ * (a symbolic link to the current release under releases/). The metric history may live on another store
+ * ({@code historyStore}: glasshouse.storage.history-uri); null = under OUT.
  */
-public record RunPaths(Path out, String runId, Location landingStore, Location historyStore) {
+public record RunPaths(Path out, String runId, Location historyStore) {
 
     public RunPaths {
         out = out.toAbsolutePath().normalize();
     }
 
     public RunPaths(Path out, String runId) {
-        this(out, runId, null, null);
+        this(out, runId, null);
     }
 
     /** Another run of the same output folder and stores. */
     public RunPaths forRun(String otherRunId) {
-        return new RunPaths(out, otherRunId, landingStore, historyStore);
+        return new RunPaths(out, otherRunId, historyStore);
     }
 
     public Path privateDir() { return out.resolve("private"); }

@@ -11,18 +11,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param publishUri  when set, the publish step also copies each verified release to {@code <uri>/releases/<id>/}
  *                    through Hadoop's FileSystem API, verifies it by reading it back, and only then points
  *                    {@code <uri>/site.json} at it. Empty = local only.
- * @param landingUri  the landing zone (partners' files as received, and the landing manifest). Empty =
- *                    {@code OUT/private/landing}
  * @param historyUri  the metric history ({@code <table>/as_of=D/run_id=N/}). Empty = {@code OUT/private/metrics}
  * @param hadoop      Hadoop configuration entries for the stores (e.g. {@code fs.s3a.endpoint}); never credentials,
  *                    which come from Hadoop's own providers (environment, instance roles, Kerberos)
  */
 @ConfigurationProperties(prefix = "glasshouse.storage")
-public record StorageProperties(String publishUri, String landingUri, String historyUri, Map<String, String> hadoop) {
+public record StorageProperties(String publishUri, String historyUri, Map<String, String> hadoop) {
 
     public StorageProperties {
         publishUri = publishUri == null ? "" : publishUri.trim();
-        landingUri = landingUri == null ? "" : landingUri.trim();
         historyUri = historyUri == null ? "" : historyUri.trim();
         hadoop = hadoop == null ? Map.of() : Map.copyOf(hadoop);
     }

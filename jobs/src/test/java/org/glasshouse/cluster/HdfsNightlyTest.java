@@ -43,6 +43,7 @@ class HdfsNightlyTest {
     FileSystem hdfs;
     String root;
     int hdfsExit;
+    int rerunExit;
     int localExit;
     long hdfsMillis;
     long localMillis;
@@ -63,14 +64,19 @@ class HdfsNightlyTest {
                 "--as-of", AS_OF, "--glasshouse.pseudonymisation.secret=" + SECRET,
                 "--glasshouse.storage.history-uri=" + root + "/metrics");
         long t1 = System.nanoTime();
+        // Nothing new: validate and metrics reuse run 1's outputs; the metric partitions are copied on HDFS.
+        rerunExit = Glasshouse.run("nightly", "--input", root + "/input", "--out", hdfsOut.toString(),
+                "--as-of", AS_OF, "--glasshouse.pseudonymisation.secret=" + SECRET,
+                "--glasshouse.storage.history-uri=" + root + "/metrics");
+        long rerun = System.nanoTime();
         localExit = Glasshouse.run("nightly", "--input", SAMPLE.toString(), "--out", localOut.toString(),
                 "--as-of", AS_OF, "--glasshouse.pseudonymisation.secret=" + SECRET);
         long t2 = System.nanoTime();
         hdfsMillis = (t1 - copied) / 1_000_000;
-        localMillis = (t2 - t1) / 1_000_000;
-        System.out.printf("HdfsNightlyTest: HDFS ready %d ms, input copied %d ms, nightly on HDFS %d ms, local "
-                        + "nightly %d ms%n", (started - t0) / 1_000_000, (copied - started) / 1_000_000, hdfsMillis,
-                localMillis);
+        localMillis = (t2 - rerun) / 1_000_000;
+        System.out.printf("HdfsNightlyTest: HDFS ready %d ms, input copied %d ms, nightly on HDFS %d ms, rerun %d ms, "
+                        + "local nightly %d ms%n", (started - t0) / 1_000_000, (copied - started) / 1_000_000,
+                hdfsMillis, (rerun - t1) / 1_000_000, localMillis);
     }
 
     @Test
@@ -107,6 +113,7 @@ class HdfsNightlyTest {
     @Test
     void theMetricHistoryIsOnHdfsAndNotUnderOut() throws IOException {
         TreeSet<String> stored = withoutJobIds(hdfsFiles(root + "/metrics"));
+        stored.removeIf(f -> f.contains("/run_id=2/"));
         TreeSet<String> local = withoutJobIds(localFiles(localOut.resolve("private/metrics")));
         // One folder per metric table for this as-of date and run, the same files as the local run's.
         assertThat(stored).isEqualTo(local);
@@ -115,6 +122,25 @@ class HdfsNightlyTest {
         assertThat(stored).allMatch(f -> f.contains("/as_of=" + AS_OF + "/run_id=1/"));
         assertThat(stored.stream().filter(f -> f.endsWith(".parquet")).count()).isEqualTo(MetricCatalog.all().size());
         assertThat(hdfsOut.resolve("private/metrics")).doesNotExist();
+    }
+
+    @Test
+    void aRerunWithNothingNewReusesTheMetricPartitionsOnHdfs() throws IOException {
+        assertThat(rerunExit).as("second nightly on HDFS exit code").isZero();
+        JsonNode summary = new ObjectMapper().readTree(hdfsOut.resolve("private/runs/2/summary.json").toFile());
+        assertThat(summary.path("status").asText()).isEqualTo("COMPLETED");
+        TreeSet<String> all = withoutJobIds(hdfsFiles(root + "/metrics"));
+        TreeSet<String> first = new TreeSet<>();
+        TreeSet<String> second = new TreeSet<>();
+        for (String f : all) {
+            if (f.contains("/run_id=1/")) first.add(f.replace("/run_id=1/", "/run_id=N/"));
+            if (f.contains("/run_id=2/")) second.add(f.replace("/run_id=2/", "/run_id=N/"));
+        }
+        assertThat(second).isEqualTo(first).hasSizeGreaterThanOrEqualTo(MetricCatalog.all().size());
+        assertThat(counters(hdfsOut, 2)).containsEntry("ingest", "read=160 written=0 skipped=0")
+                .containsEntry("validate", "read=23490 written=23457 skipped=33");
+        assertThat(Files.readAllBytes(hdfsOut.resolve("releases/2026-09-30-run2/data/agreement_metrics.csv")))
+                .isEqualTo(Files.readAllBytes(localOut.resolve(RELEASE).resolve("data/agreement_metrics.csv")));
     }
 
     @Test
@@ -134,7 +160,11 @@ class HdfsNightlyTest {
 
     /** Per step: "read=R written=W skipped=S" from the run's summary.json. */
     private static Map<String, String> counters(Path out) throws IOException {
-        JsonNode summary = new ObjectMapper().readTree(out.resolve("private/runs/1/summary.json").toFile());
+        return counters(out, 1);
+    }
+
+    private static Map<String, String> counters(Path out, int run) throws IOException {
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("private/runs/" + run + "/summary.json").toFile());
         assertThat(summary.path("status").asText()).isEqualTo("COMPLETED");
         Map<String, String> steps = new LinkedHashMap<>();
         for (JsonNode s : summary.path("steps")) {
