@@ -108,12 +108,17 @@ public final class Glasshouse {
     }
 
     private static int nightly(CliOptions o) throws Exception {
-        Path input = o.has("input") ? Path.of(o.get("input", "")) : bundledSampleData();
-        if (!Files.isDirectory(input)) throw new UsageException("input folder " + input + " does not exist");
+        // --input may be a URI on a Hadoop file system (hdfs://, s3a://): checked when the ingest step lists it.
+        String inputArg = o.has("input") ? o.get("input", "") : bundledSampleData().toString();
+        boolean remoteInput = org.glasshouse.storage.Location.isUri(inputArg);
+        Path input = remoteInput ? null : Path.of(inputArg);
+        if (!remoteInput && !Files.isDirectory(input)) {
+            throw new UsageException("input folder " + input + " does not exist");
+        }
         Path out = Path.of(o.get("out", "out"));
         var asOf = NightlyCommand.asOf(o);
         // The public sample key is for the bundled sample data only (by default or named with --input).
-        boolean bundled = !o.has("input") || RestartCommand.sameFolder(input, bundledSampleData());
+        boolean bundled = !o.has("input") || !remoteInput && RestartCommand.sameFolder(input, bundledSampleData());
         List<String> profiles = new ArrayList<>();
         if (bundled) profiles.add("sample");
         if (o.has("profile")) profiles.addAll(Arrays.asList(o.get("profile", "").split(",")));
@@ -123,7 +128,7 @@ public final class Glasshouse {
                 requireSecret(ctx);
                 refuseSampleKey(ctx, bundled);
                 gracefulStop(ctx);
-                return NightlyCommand.run(ctx, input, out, asOf);
+                return NightlyCommand.run(ctx, inputArg, out, asOf);
             }
         });
     }

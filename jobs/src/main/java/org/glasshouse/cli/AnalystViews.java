@@ -42,7 +42,8 @@ public final class AnalystViews {
         if (completed.isEmpty()) {
             throw new UsageException("no completed run under " + out + ": run 'glasshouse nightly --out " + out + "' first");
         }
-        RunPaths latest = new RunPaths(out, Long.toString(completed.last()));
+        RunPaths latest = new RunPaths(out, Long.toString(completed.last()),
+                org.glasshouse.storage.HadoopStores.historyStore());
         List<String> views = new ArrayList<>();
         Path curated = latest.runDir().resolve("curated");
         for (String dataset : folders(curated)) {
@@ -50,7 +51,7 @@ public final class AnalystViews {
             spark.read().parquet(curated.resolve(dataset).toString()).createOrReplaceTempView(view);
             views.add(view);
         }
-        MetricHistory history = new MetricHistory(spark, latest.metricsHistory(), completed::contains);
+        MetricHistory history = new MetricHistory(spark, latest.history(), completed::contains);
         for (String table : history.tables()) {
             Dataset<Row> all = history.all(table);
             Dataset<Row> latestRows = history.latestPerAsOf(table);

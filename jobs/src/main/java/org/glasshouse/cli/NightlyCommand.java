@@ -25,10 +25,16 @@ public final class NightlyCommand {
 
     /** One run; the caller holds the run and repository locks ({@link JobRuns#exclusively}). */
     public static int run(ConfigurableApplicationContext ctx, Path input, Path out, LocalDate asOf) throws Exception {
+        return run(ctx, input.toString(), out, asOf);
+    }
+
+    /** As above, the input a local path or a URI on a Hadoop file system (glasshouse.storage.* name the stores). */
+    public static int run(ConfigurableApplicationContext ctx, String input, Path out, LocalDate asOf) throws Exception {
         JobRuns runs = new JobRuns(ctx);
         runs.recoverStale().forEach(e -> System.err.println("Marked run " + e.getJobParameters()
                 .getLong(NightlyParameters.RUN_ID) + " FAILED: its process had died. Use 'restart' to resume it."));
-        NightlyParameters params = new NightlyParameters(input, out, asOf, runs.nextRunId());
+        NightlyParameters params = NightlyParameters.of(input, out, asOf, runs.nextRunId(),
+                ctx.getBean(org.glasshouse.storage.StorageProperties.class));
         JobExecution e = runs.launch(params.toJobParameters());
         return e.getStatus() == BatchStatus.COMPLETED ? 0 : 1;
     }

@@ -36,7 +36,8 @@ public final class RestartCommand {
         GlasshouseProperties props = ctx.getBean(GlasshouseProperties.class);
         LandingKey.Record recorded = LandingKey.read(KeyCheckListener.runKeyFile(params.paths()));
         KeyDecision key = decide(params.runId(), recorded, props.getPseudonymisation().getSecret(),
-                sameFolder(params.input(), bundledSample));
+                !org.glasshouse.storage.Location.isUri(params.input())
+                        && sameFolder(java.nio.file.Path.of(params.input()), bundledSample));
         if (key.refusal() != null) {
             System.err.println("glasshouse restart: " + key.refusal());
             return 2;

@@ -67,7 +67,7 @@ public final class RunMetricsCommand {
         String stamp = LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss"));
         Path scratch = base.privateDir().resolve("scratch").resolve(stamp);
         long started = System.nanoTime();
-        int tables = MetricsRun.run(in, MetricCatalog.all(), t -> scratch.resolve(t));
+        int tables = MetricsRun.run(in, MetricCatalog.all(), t -> org.glasshouse.storage.Location.of(scratch.resolve(t)));
         String summary = String.format(Locale.ROOT, "%d metric table(s) for as_of %s%s%s from run %s written to %s "
                         + "(%.1f s)%n", tables, asOf, programme == null ? "" : ", programme " + programme,
                 partner == null ? "" : ", partner " + partner, run.runId(), scratch,

@@ -4,31 +4,30 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.LongPredicate;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.glasshouse.storage.Location;
 
 /**
- * Reads the metric history ({@code OUT/private/metrics/<table>/as_of=D/run_id=R/}) for trends across periods:
+ * Reads the metric history ({@code OUT/private/metrics/<table>/as_of=D/run_id=R/}, or on the store
+ * glasshouse.storage.history-uri names) for trends across periods:
  * every run, or the latest accepted run of each as-of date. Which runs count is the caller's choice (e.g. the
  * report: completed runs plus the one being reported; analysts: completed runs only).
  *
- * <p>Example (report step): {@code new MetricHistory(spark, paths.metricsHistory(), r -> ok.contains(r) || r == me)
+ * <p>Example (report step): {@code new MetricHistory(spark, paths.history(), r -> ok.contains(r) || r == me)
  * .latestPerAsOf("programme_metrics")} gives one programme_metrics row per programme and as-of date, with the
  * columns of the table plus {@code run_id}, ordered by as_of.
  */
 public final class MetricHistory {
 
     private final SparkSession spark;
-    private final Path root;
+    private final Location root;
     private final LongPredicate acceptedRun;
 
-    public MetricHistory(SparkSession spark, Path root, LongPredicate acceptedRun) {
+    public MetricHistory(SparkSession spark, Location root, LongPredicate acceptedRun) {
         this.spark = spark;
         this.root = root;
         this.acceptedRun = acceptedRun;
@@ -36,10 +35,13 @@ public final class MetricHistory {
 
     /** The metric tables that have history, alphabetically. */
     public List<String> tables() {
-        if (!Files.isDirectory(root)) return List.of();
-        try (Stream<Path> s = Files.list(root)) {
-            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-                    .filter(n -> !n.startsWith("_") && !n.startsWith(".")).sorted().toList();
+        try {
+            List<String> out = new java.util.ArrayList<>();
+            for (Location l : root.list()) {
+                String n = l.name();
+                if (!n.startsWith("_") && !n.startsWith(".") && l.isDirectory()) out.add(n);
+            }
+            return out;
         } catch (IOException e) {
             throw new IllegalStateException("cannot list metric history " + root, e);
         }
@@ -47,11 +49,11 @@ public final class MetricHistory {
 
     /** Every accepted run's rows of the table; as_of (date) and run_id (long) come from the folder names. */
     public Dataset<Row> all(String table) {
-        Path dir = root.resolve(table);
-        if (!Files.isDirectory(dir)) throw new IllegalArgumentException("no history for metric table " + table);
+        Location dir = root.resolve(table);
+        if (!isDirectory(dir)) throw new IllegalArgumentException("no history for metric table " + table);
         // Partition values are read as text and typed here, so "run_id=10" never sorts before "run_id=9".
-        Dataset<Row> rows = spark.read().option("basePath", dir.toString())
-                .option("recursiveFileLookup", "false").parquet(dir.toString())
+        Dataset<Row> rows = spark.read().option("basePath", dir.sparkPath())
+                .option("recursiveFileLookup", "false").parquet(dir.sparkPath())
                 .withColumn("as_of", col("as_of").cast("date"))
                 .withColumn("run_id", col("run_id").cast("long"));
         List<Long> runs = rows.select("run_id").distinct().collectAsList().stream().map(r -> r.getLong(0))
@@ -63,19 +65,18 @@ public final class MetricHistory {
      * Per as-of date (ascending), the folder of its latest accepted run, found by listing the history folders: what
      * {@link #latestPerAsOf} reads, for callers that read small tables without Spark.
      */
-    public java.util.SortedMap<java.time.LocalDate, Path> latestPartitionsPerAsOf(String table) {
-        java.util.SortedMap<java.time.LocalDate, Path> latest = new java.util.TreeMap<>();
-        Path dir = root.resolve(table);
-        if (!Files.isDirectory(dir)) return latest;
-        try (Stream<Path> dates = Files.list(dir)) {
-            for (Path d : dates.filter(p -> p.getFileName().toString().startsWith("as_of=")).toList()) {
-                java.time.LocalDate asOf = java.time.LocalDate.parse(d.getFileName().toString().substring(6));
+    public java.util.SortedMap<java.time.LocalDate, Location> latestPartitionsPerAsOf(String table) {
+        java.util.SortedMap<java.time.LocalDate, Location> latest = new java.util.TreeMap<>();
+        Location dir = root.resolve(table);
+        try {
+            for (Location d : dir.list()) {
+                if (!d.name().startsWith("as_of=")) continue;
+                java.time.LocalDate asOf = java.time.LocalDate.parse(d.name().substring(6));
                 long best = -1;
-                try (Stream<Path> runs = Files.list(d)) {
-                    for (Path r : runs.filter(p -> p.getFileName().toString().matches("run_id=\\d+")).toList()) {
-                        long id = Long.parseLong(r.getFileName().toString().substring(7));
-                        if (id > best && acceptedRun.test(id)) best = id;
-                    }
+                for (Location r : d.list()) {
+                    if (!r.name().matches("run_id=\\d+")) continue;
+                    long id = Long.parseLong(r.name().substring(7));
+                    if (id > best && acceptedRun.test(id)) best = id;
                 }
                 if (best >= 0) latest.put(asOf, d.resolve("run_id=" + best));
             }
@@ -83,6 +84,14 @@ public final class MetricHistory {
             throw new IllegalStateException("cannot list metric history " + dir, e);
         }
         return latest;
+    }
+
+    private static boolean isDirectory(Location dir) {
+        try {
+            return dir.isDirectory();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read metric history " + dir, e);
+        }
     }
 
     /** Per as-of date, the rows of its latest accepted run: one consistent value per period for trend charts. */

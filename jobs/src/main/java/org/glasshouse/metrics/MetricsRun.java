@@ -2,7 +2,6 @@ package org.glasshouse.metrics;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
@@ -10,6 +9,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RuntimeConfig;
 import org.apache.spark.sql.SaveMode;
 import org.glasshouse.parquet.LocalParquet;
+import org.glasshouse.storage.Location;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +28,7 @@ public final class MetricsRun {
 
     private MetricsRun() {}
 
-    public static int run(MetricInputs inputs, List<MetricTable> tables, Function<String, Path> target) {
+    public static int run(MetricInputs inputs, List<MetricTable> tables, Function<String, Location> target) {
         MetricInputs in = inputs.keepingIntermediates();
         RuntimeConfig conf = in.partners().sparkSession().conf();
         String threshold = conf.contains(BROADCAST_THRESHOLD) ? conf.get(BROADCAST_THRESHOLD) : null;
@@ -36,13 +36,13 @@ public final class MetricsRun {
         try {
             for (MetricTable t : tables) {
                 long started = System.nanoTime();
-                Path dir = target.apply(t.name());
+                Location dir = target.apply(t.name());
                 Dataset<Row> table = t.compute(in);
                 if (t.bounded()) {
                     // Overwrites only this run's own partition: a restarted step recomputes it whole.
                     LocalParquet.writeFolder(table.schema(), table.collectAsList(), dir);
                 } else {
-                    table.coalesce(1).write().mode(SaveMode.Overwrite).parquet(dir.toString());
+                    table.coalesce(1).write().mode(SaveMode.Overwrite).parquet(dir.sparkPath());
                 }
                 log.info("Metric table {} written ({} ms)", t.name(), (System.nanoTime() - started) / 1_000_000);
             }

@@ -66,7 +66,26 @@ public class IngestTasklet implements Tasklet {
         Ingestor ingestor = new Ingestor(paths.landing(), ContractCatalog.DATASETS, clock,
                 PartnerSources.load(Path.of(partnersFile == null || partnersFile.isBlank() ? "config/partners.yml"
                         : partnersFile)), System::getenv, ingest, HttpFetcher.Transport.DEFAULT);
-        IngestResult result = ingestor.ingest(params.input(), params.runIdText());
+        IngestResult result;
+        java.util.Optional<Path> local = params.inputLocation().local();
+        if (local.isPresent()) {
+            result = ingestor.ingest(local.get(), params.runIdText());
+        } else {
+            // An input folder on HDFS or S3: copied to the driver's disk first, so every check ingest makes (regular
+            // files only, changes while copied, size limits) applies to it as to a local folder, and removed after.
+            Path copy = paths.runDir().resolve("input-copy");
+            org.glasshouse.publish.ReleasePublisher.deleteTree(copy);
+            if (!params.inputLocation().isDirectory()) {
+                throw new IOException("Input folder " + params.input() + " does not exist; expected reference/ and "
+                        + "inbox/ inside it");
+            }
+            params.inputLocation().copyToLocal(copy);
+            try {
+                result = ingestor.ingest(copy, params.runIdText());
+            } finally {
+                org.glasshouse.publish.ReleasePublisher.deleteTree(copy);
+            }
+        }
         org.glasshouse.CrashPoint.reach("ingest"); // files landed, the run's input set not yet fixed
         List<LandedFile> active = LandingManifest.activeSet(ingestor.manifest().entries());
         Files.createDirectories(paths.runDir());

@@ -75,8 +75,8 @@ public class ReportTasklet implements Tasklet {
         Map<String, PublicTable> specs = new LinkedHashMap<>();
         Map<String, DataTable> tables = new LinkedHashMap<>();
         for (PublicTable spec : PublicTables.all()) {
-            Path partition = paths.metricPartition(spec.name(), asOf);
-            if (!Files.isDirectory(partition)) continue; // a table this pipeline version does not compute
+            org.glasshouse.storage.Location partition = paths.metricPartition(spec.name(), asOf);
+            if (!partition.isDirectory()) continue; // a table this pipeline version does not compute
             specs.put(spec.name(), spec);
             tables.put(spec.name(), read(partition, spec));
         }
@@ -84,7 +84,7 @@ public class ReportTasklet implements Tasklet {
             Path curated = paths.curated(spec.name());
             if (!Files.isDirectory(curated)) continue;
             specs.put(spec.name(), spec);
-            tables.put(spec.name(), read(curated, spec));
+            tables.put(spec.name(), read(org.glasshouse.storage.Location.of(curated), spec));
         }
         DataTable history = impactHistory(paths);
         ChartCache charts = new ChartCache(cacheDir(paths, "charts"), fingerprint.code());
@@ -117,7 +117,7 @@ public class ReportTasklet implements Tasklet {
      * One public table's rows in its published order. The tables are small (one row per agreement, partner or
      * programme) and read on the driver without Spark, so the step runs no Spark job for them.
      */
-    private DataTable read(Path dir, PublicTable spec) throws IOException {
+    private DataTable read(org.glasshouse.storage.Location dir, PublicTable spec) throws IOException {
         List<Row> rows = new ArrayList<>(LocalParquet.readFolder(dir).rows());
         rows.sort(SparkOrder.by(spec.orderBy()));
         return spec.fromRows(rows);
@@ -129,14 +129,14 @@ public class ReportTasklet implements Tasklet {
      */
     private DataTable impactHistory(RunPaths paths) throws IOException {
         long me = Long.parseLong(paths.runId());
-        var partitions = new MetricHistory(null, paths.metricsHistory(),
+        var partitions = new MetricHistory(null, paths.history(),
                 r -> r == me || RunSummaryListener.completed(paths.runsDir().resolve(Long.toString(r))))
                 .latestPartitionsPerAsOf(PublicTables.IMPACT_ESTIMATES.name());
         if (partitions.isEmpty()) return null;
         List<String> order = new ArrayList<>(List.of("as_of"));
         order.addAll(PublicTables.IMPACT_ESTIMATES.orderBy());
         List<Row> rows = new ArrayList<>();
-        for (Path p : partitions.values()) rows.addAll(LocalParquet.readFolder(p).rows());
+        for (org.glasshouse.storage.Location p : partitions.values()) rows.addAll(LocalParquet.readFolder(p).rows());
         rows.sort(SparkOrder.by(order));
         return PublicTables.IMPACT_ESTIMATES.fromRows(rows);
     }

@@ -7,6 +7,7 @@ import org.glasshouse.feedback.FeedbackReport;
 import org.glasshouse.feedback.FeedbackWriter;
 import java.util.List;
 import org.glasshouse.metrics.MetricCatalog;
+import org.glasshouse.storage.Location;
 import org.glasshouse.validate.ValidationReport;
 import org.springframework.batch.core.StepExecution;
 
@@ -14,6 +15,10 @@ import org.springframework.batch.core.StepExecution;
 public final class ReusableSteps {
 
     private ReusableSteps() {}
+
+    private static List<Location> local(Path... paths) {
+        return java.util.Arrays.stream(paths).map(Location::of).toList();
+    }
 
     /** Curated, quarantine and findings Parquet and the row accounting: a function of the input set alone. */
     public static final ReusingTasklet.Outputs VALIDATE = new ReusingTasklet.Outputs() {
@@ -28,8 +33,8 @@ public final class ReusableSteps {
         }
 
         @Override
-        public List<Path> of(NightlyParameters params, RunPaths paths) {
-            return List.of(paths.runDir().resolve("curated"), paths.runDir().resolve("quarantine"),
+        public List<Location> of(NightlyParameters params, RunPaths paths) {
+            return local(paths.runDir().resolve("curated"), paths.runDir().resolve("quarantine"),
                     paths.findingsDir(), paths.accountingFile());
         }
 
@@ -65,8 +70,8 @@ public final class ReusableSteps {
         }
 
         @Override
-        public List<Path> of(NightlyParameters params, RunPaths paths) {
-            return List.of(paths.feedbackDir(), FeedbackTasklet.reportsFile(paths));
+        public List<Location> of(NightlyParameters params, RunPaths paths) {
+            return local(paths.feedbackDir(), FeedbackTasklet.reportsFile(paths));
         }
 
         @Override
@@ -99,7 +104,7 @@ public final class ReusableSteps {
         }
 
         @Override
-        public List<Path> of(NightlyParameters params, RunPaths paths) {
+        public List<Location> of(NightlyParameters params, RunPaths paths) {
             return MetricCatalog.all().stream()
                     .map(t -> paths.metricPartition(t.name(), params.asOf().toString())).toList();
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.glasshouse.publish.ReleasePublisher;
+import org.glasshouse.storage.Location;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.StepContribution;
@@ -34,8 +35,8 @@ public class ReusingTasklet implements Tasklet {
         /** What the step depends on beyond the run's inputs, code and settings (e.g. the as-of date). */
         String extra(NightlyParameters params);
 
-        /** The files and folders the step produces in a run. */
-        List<Path> of(NightlyParameters params, RunPaths paths);
+        /** The files and folders the step produces in a run (local, or on the store that holds them). */
+        List<Location> of(NightlyParameters params, RunPaths paths);
 
         /** Sets the step's counters from the reused outputs. */
         void count(StepExecution step, RunPaths paths) throws IOException;
@@ -60,16 +61,15 @@ public class ReusingTasklet implements Tasklet {
         RunPaths paths = params.paths();
         Path keyFile = keyFile(paths);
         Files.deleteIfExists(keyFile);
-        List<Path> mine = outputs.of(params, paths);
-        for (Path p : mine) ReleasePublisher.deleteTree(p);
+        List<Location> mine = outputs.of(params, paths);
+        for (Location p : mine) delete(p);
         String key = fingerprint.key(paths, outputs.step(), outputs.extra(params));
         OptionalLong source = earlierRunWithKey(paths, key, params);
         StepExecution step = chunkContext.getStepContext().getStepExecution();
         if (source.isPresent()) {
-            RunPaths from = new RunPaths(paths.out(), Long.toString(source.getAsLong()));
-            NightlyParameters fromParams = new NightlyParameters(params.input(), params.out(), params.asOf(),
-                    source.getAsLong());
-            List<Path> theirs = outputs.of(fromParams, from);
+            RunPaths from = paths.forRun(Long.toString(source.getAsLong()));
+            NightlyParameters fromParams = params.withRunId(source.getAsLong());
+            List<Location> theirs = outputs.of(fromParams, from);
             for (int i = 0; i < mine.size(); i++) link(theirs.get(i), mine.get(i));
             outputs.count(step, paths);
             step.getExecutionContext().putLong(REUSED_FROM, source.getAsLong());
@@ -93,13 +93,37 @@ public class ReusingTasklet implements Tasklet {
         long me = Long.parseLong(paths.runId());
         for (Long id : CompletedRuns.ids(paths.runsDir()).descendingSet()) {
             if (id == me) continue;
-            RunPaths other = new RunPaths(paths.out(), Long.toString(id));
+            RunPaths other = paths.forRun(Long.toString(id));
             Path k = keyFile(other);
             if (!Files.isRegularFile(k) || !Files.readString(k).trim().equals(key)) continue;
-            NightlyParameters p = new NightlyParameters(params.input(), params.out(), params.asOf(), id);
-            if (outputs.of(p, other).stream().allMatch(Files::exists)) return OptionalLong.of(id);
+            boolean all = true;
+            for (Location o : outputs.of(params.withRunId(id), other)) all &= o.exists();
+            if (all) return OptionalLong.of(id);
         }
         return OptionalLong.empty();
+    }
+
+    private static void delete(Location p) throws IOException {
+        java.util.Optional<Path> local = p.local();
+        if (local.isPresent()) ReleasePublisher.deleteTree(local.get());
+        else p.fs().delete(p.path(), true);
+    }
+
+    /**
+     * Links a file or folder tree: hard links on the local file system; on another store (HDFS, S3) a copy through
+     * the store's client, as no Hadoop file system offers hard links.
+     */
+    static void link(Location from, Location to) throws IOException {
+        java.util.Optional<Path> a = from.local();
+        java.util.Optional<Path> b = to.local();
+        if (a.isPresent() && b.isPresent()) {
+            link(a.get(), b.get());
+            return;
+        }
+        if (!org.apache.hadoop.fs.FileUtil.copy(from.fs(), from.path(), to.fs(), to.path(), false, true,
+                Location.conf())) {
+            throw new IOException("cannot copy " + from + " to " + to);
+        }
     }
 
     /** Hard-links a file or every file of a folder tree (copies where the file system cannot link). */

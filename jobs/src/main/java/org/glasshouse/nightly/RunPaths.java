@@ -1,15 +1,26 @@
 package org.glasshouse.nightly;
 
 import java.nio.file.Path;
+import org.glasshouse.storage.Location;
 
 /**
  * The folder layout under OUT. Everything under private/ is never published; site is the public entry point
- * (a symbolic link to the current release under releases/).
+ * (a symbolic link to the current release under releases/). The metric history may live on another store
+ * ({@code historyStore}: glasshouse.storage.history-uri); null = under OUT.
  */
-public record RunPaths(Path out, String runId) {
+public record RunPaths(Path out, String runId, Location historyStore) {
 
     public RunPaths {
         out = out.toAbsolutePath().normalize();
+    }
+
+    public RunPaths(Path out, String runId) {
+        this(out, runId, null);
+    }
+
+    /** Another run of the same output folder and stores. */
+    public RunPaths forRun(String otherRunId) {
+        return new RunPaths(out, otherRunId, historyStore);
     }
 
     public Path privateDir() { return out.resolve("private"); }
@@ -27,14 +38,17 @@ public record RunPaths(Path out, String runId) {
     public Path validated() { return privateDir().resolve("validated"); }
     /** Partner feedback: private, one folder per partner. */
     public Path feedbackDir() { return privateDir().resolve("feedback").resolve(runId); }
-    public Path metricsHistory() { return privateDir().resolve("metrics"); }
+    /** The metric history on whichever store holds it. */
+    public Location history() {
+        return historyStore != null ? historyStore : Location.of(privateDir().resolve("metrics"));
+    }
     public Path staging() { return runDir().resolve("site-staging"); }
     public Path releases() { return out.resolve("releases"); }
     public Path site() { return out.resolve("site"); }
     public Path lockFile() { return privateDir().resolve("glasshouse.lock"); }
 
     /** Where one metric table's rows for one as-of date and run live; Spark reads as_of and run_id back as columns. */
-    public Path metricPartition(String table, String asOf) {
-        return metricsHistory().resolve(table).resolve("as_of=" + asOf).resolve("run_id=" + runId);
+    public Location metricPartition(String table, String asOf) {
+        return history().resolve(table, "as_of=" + asOf, "run_id=" + runId);
     }
 }

@@ -20,7 +20,11 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.hadoop.util.HadoopOutputFile;
+import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.MessageColumnIO;
 import org.apache.parquet.io.RecordReader;
@@ -37,6 +41,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.glasshouse.storage.Location;
 
 /**
  * Reads and writes small flat tables (metric and public tables: one row per agreement, partner, programme) as one
@@ -65,12 +70,55 @@ public final class LocalParquet {
         Files.move(tmp, dir.resolve(PART), StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /**
+     * {@link #writeFolder(StructType, List, Path)} on any store: on the local file system exactly that; elsewhere the
+     * file is written beside the old ones under a hidden name, the old files deleted and the new one renamed in.
+     */
+    public static void writeFolder(StructType schema, List<Row> rows, Location dir) throws IOException {
+        java.util.Optional<Path> local = dir.local();
+        if (local.isPresent()) {
+            writeFolder(schema, rows, local.get());
+            return;
+        }
+        org.apache.hadoop.fs.FileSystem fs = dir.fs();
+        fs.mkdirs(dir.path());
+        org.apache.hadoop.fs.Path tmp = new org.apache.hadoop.fs.Path(dir.path(), "." + PART + ".tmp");
+        write(schema, rows, HadoopOutputFile.fromPath(tmp, Location.conf()));
+        for (org.apache.hadoop.fs.FileStatus f : fs.listStatus(dir.path())) {
+            if (f.isFile() && !f.getPath().getName().equals(tmp.getName())) fs.delete(f.getPath(), false);
+        }
+        if (!fs.rename(tmp, new org.apache.hadoop.fs.Path(dir.path(), PART))) {
+            throw new IOException("cannot rename " + tmp + " to " + PART);
+        }
+    }
+
+    /** Every row of the Parquet files directly in a table folder on any store. */
+    public static Table readFolder(Location dir) throws IOException {
+        java.util.Optional<Path> local = dir.local();
+        if (local.isPresent()) return readFolder(local.get());
+        StructType schema = null;
+        List<Row> rows = new ArrayList<>();
+        for (Location f : dir.list()) {
+            String n = f.name();
+            if (!n.endsWith(".parquet") || n.startsWith("_") || n.startsWith(".")) continue;
+            Table t = read(HadoopInputFile.fromPath(f.path(), Location.conf()));
+            if (schema == null) schema = t.schema();
+            rows.addAll(t.rows());
+        }
+        if (schema == null) throw new IOException("no Parquet file in " + dir);
+        return new Table(schema, rows);
+    }
+
     /** Writes the rows to one Parquet file (replacing it). */
     public static void write(StructType schema, List<Row> rows, Path file) throws IOException {
+        Files.deleteIfExists(file);
+        write(schema, rows, new LocalOutputFile(file));
+    }
+
+    private static void write(StructType schema, List<Row> rows, OutputFile file) throws IOException {
         MessageType type = messageType(schema);
         SimpleGroupFactory groups = new SimpleGroupFactory(type);
-        Files.deleteIfExists(file);
-        try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(file)).withType(type)
+        try (ParquetWriter<Group> w = ExampleParquetWriter.builder(file).withType(type)
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE).build()) {
             StructField[] fields = schema.fields();
@@ -143,7 +191,11 @@ public final class LocalParquet {
     public record Table(StructType schema, List<Row> rows) {}
 
     public static Table read(Path file) throws IOException {
-        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+        return read(new LocalInputFile(file));
+    }
+
+    private static Table read(InputFile file) throws IOException {
+        try (ParquetFileReader reader = ParquetFileReader.open(file)) {
             MessageType type = reader.getFooter().getFileMetaData().getSchema();
             StructType schema = structType(type);
             List<Row> rows = new ArrayList<>();

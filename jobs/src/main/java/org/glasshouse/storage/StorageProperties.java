@@ -4,20 +4,23 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code glasshouse.storage.*}: where releases are published beyond the local folder (defaults in
- * config/application.yml, documented in docs/operations.md "Publishing to HDFS or S3").
+ * {@code glasshouse.storage.*}: where data lives beyond the local output folder (defaults in config/application.yml,
+ * documented in docs/operations.md "Storage on HDFS or S3"). Each location is a {@code file:}, {@code hdfs://} or
+ * {@code s3a://} URI or a local path; empty = its folder under {@code --out}, as before.
  *
- * @param publishUri a {@code file:}, {@code hdfs://} or {@code s3a://} URI; when set, the publish step also copies
- *                   each verified release to {@code <uri>/releases/<id>/} through Hadoop's FileSystem API, verifies
- *                   it by reading it back, and only then points {@code <uri>/site.json} at it. Empty = local only.
- * @param hadoop     Hadoop configuration entries for that store (e.g. {@code fs.s3a.endpoint}); never credentials,
- *                   which come from Hadoop's own providers (environment, instance roles, Kerberos)
+ * @param publishUri  when set, the publish step also copies each verified release to {@code <uri>/releases/<id>/}
+ *                    through Hadoop's FileSystem API, verifies it by reading it back, and only then points
+ *                    {@code <uri>/site.json} at it. Empty = local only.
+ * @param historyUri  the metric history ({@code <table>/as_of=D/run_id=N/}). Empty = {@code OUT/private/metrics}
+ * @param hadoop      Hadoop configuration entries for the stores (e.g. {@code fs.s3a.endpoint}); never credentials,
+ *                    which come from Hadoop's own providers (environment, instance roles, Kerberos)
  */
 @ConfigurationProperties(prefix = "glasshouse.storage")
-public record StorageProperties(String publishUri, Map<String, String> hadoop) {
+public record StorageProperties(String publishUri, String historyUri, Map<String, String> hadoop) {
 
     public StorageProperties {
         publishUri = publishUri == null ? "" : publishUri.trim();
+        historyUri = historyUri == null ? "" : historyUri.trim();
         hadoop = hadoop == null ? Map.of() : Map.copyOf(hadoop);
     }
 

@@ -51,7 +51,7 @@ class MetricHistoryTest {
         write(3, "2026-06-30", "FAILED");
         TreeSet<Long> ok = CompletedRuns.ids(new RunPaths(out, "0").runsDir());
         assertEquals(Set.of(1L, 2L), ok);
-        MetricHistory history = new MetricHistory(spark, new RunPaths(out, "0").metricsHistory(), ok::contains);
+        MetricHistory history = new MetricHistory(spark, new RunPaths(out, "0").history(), ok::contains);
         assertEquals(List.of("programme_metrics"), history.tables());
         List<Row> p1 = history.latestPerAsOf("programme_metrics").filter("programme_id = 'P1'").collectAsList();
         assertEquals(2, p1.size());
@@ -95,7 +95,7 @@ class MetricHistoryTest {
         Row p1 = spark.read().parquet(scratch.resolve("programme_metrics").toString()).collectAsList().get(0);
         assertEquals(3L, (long) p1.getAs("beneficiaries")); // only PB's people: b2, b4, b5
         assertEquals(1700.0, p1.<Double>getAs("spent"), 1e-9);
-        assertEquals(false, Files.exists(run.metricsHistory()), "the metric history must not be touched");
+        assertEquals(false, Files.exists(run.history().local().orElseThrow()), "the metric history must not be touched");
         assertEquals(false, Files.exists(run.site()), "the site must not be touched");
         assertEquals(1, RunMetricsCommand.run(spark, out, "P9", null, GoldenFixture.AS_OF, "USD",
                 Thresholds.DEFAULTS));

@@ -1,0 +1,44 @@
+package org.glasshouse.storage;
+
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.glasshouse.spark.SparkSessionProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Hadoop configuration the driver's own I/O uses for every store ({@link Location}): Hadoop's defaults plus
+ * {@code glasshouse.storage.hadoop}. The same entries are set on the SparkSession's hadoopConfiguration when the
+ * session starts, so Spark's readers and writers and the driver see the stores alike. Executors never read this
+ * holder: they get the configuration through a broadcast (Spark's {@code SerializableConfiguration}).
+ */
+@Component
+public final class HadoopStores {
+
+    private static volatile Configuration current = new Configuration();
+    private static volatile String historyUri = "";
+
+    public HadoopStores(StorageProperties storage, SparkSessionProvider spark) {
+        configure(storage.hadoop());
+        historyUri = storage.historyUri();
+        spark.whenStarted(s -> storage.hadoop().forEach(s.sparkContext().hadoopConfiguration()::set));
+    }
+
+    /** Replaces the process's store settings (the application does this once at start). */
+    public static void configure(Map<String, String> entries) {
+        Configuration conf = new Configuration();
+        entries.forEach(conf::set);
+        current = conf;
+    }
+
+    /**
+     * The metric history store the settings name, or null for the folder under OUT: what the analysts' views
+     * (sql, serve) read; a nightly takes it from its job parameters instead.
+     */
+    public static Location historyStore() {
+        return historyUri.isEmpty() ? null : Location.of(historyUri);
+    }
+
+    public static Configuration conf() {
+        return current;
+    }
+}
