@@ -18,6 +18,8 @@ import org.glasshouse.cli.UsageException;
 import org.glasshouse.cli.ValidateCommand;
 import org.glasshouse.generate.SampleDataGenerator;
 import org.glasshouse.ops.GracefulStop;
+import org.glasshouse.ops.RunLockBusy;
+import org.glasshouse.ops.RunLocks;
 import org.glasshouse.schedule.ScheduleCommand;
 import org.glasshouse.schedule.ScheduleProperties;
 import org.glasshouse.serve.LocalQueries;
@@ -97,6 +99,9 @@ public final class Glasshouse {
                 case "serve" -> serve(CliOptions.parse(rest, Set.of("out", "port", "bind", "profile"), Set.of()));
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
             };
+        } catch (RunLockBusy e) {
+            System.err.println(e.getMessage());
+            return JobRuns.BUSY;
         } catch (UsageException e) {
             System.err.println("glasshouse: " + e.getMessage());
             System.err.print(USAGE);
@@ -124,7 +129,8 @@ public final class Glasshouse {
         if (o.has("profile")) profiles.addAll(Arrays.asList(o.get("profile", "").split(",")));
         // The run lock comes before the job repository is opened: a second run never touches it.
         return JobRuns.exclusively(out, () -> {
-            try (ConfigurableApplicationContext ctx = start(out, profiles, o.springArgs())) {
+            try (ConfigurableApplicationContext ctx = start(out, profiles, o.springArgs());
+                 var databaseLock = RunLocks.acquireIfDatabase(ctx)) {
                 requireSecret(ctx);
                 refuseSampleKey(ctx, bundled);
                 gracefulStop(ctx);
@@ -156,7 +162,9 @@ public final class Glasshouse {
         // No sample profile: the key comes from GLASSHOUSE_HMAC_SECRET, or (only for a run of the bundled sample
         // data that used it) the public sample key; RestartCommand decides from the run's recorded fingerprint.
         return JobRuns.exclusively(out, () -> {
-            try (ConfigurableApplicationContext ctx = start(out, profiles(o), o.springArgs())) {
+            // In database mode, taking the lock (after its ttl, if the last holder died) proves a STARTED run dead.
+            try (ConfigurableApplicationContext ctx = start(out, profiles(o), o.springArgs());
+                 var databaseLock = RunLocks.acquireIfDatabase(ctx)) {
                 gracefulStop(ctx);
                 return RestartCommand.run(ctx, out, bundledSampleData());
             }

@@ -64,8 +64,9 @@ public class NightlyJobConfig {
 
     @Bean
     public PublishTasklet publishTasklet(GlasshouseProperties props,
-                                         org.glasshouse.storage.StorageProperties storage) {
-        return new PublishTasklet(props, storage);
+                                         org.glasshouse.storage.StorageProperties storage,
+                                         org.glasshouse.ops.RunLocks runLocks) {
+        return new PublishTasklet(props, storage, runLocks);
     }
 
     @Bean

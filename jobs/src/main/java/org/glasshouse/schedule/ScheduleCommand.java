@@ -119,6 +119,8 @@ public final class ScheduleCommand {
                 log.warn("Another Glasshouse run holds the lock on {}; this scheduled run is skipped so the two never "
                         + "overlap", out);
             }
+        } catch (org.glasshouse.ops.RunLockBusy e) {
+            log.warn("This scheduled run is skipped: {}", e.getMessage());
         } catch (Exception e) {
             log.error("The scheduled run could not start: {}", e.toString(), e);
         } finally {
@@ -128,7 +130,8 @@ public final class ScheduleCommand {
 
     /** One fire, holding the run and repository locks. */
     private int fireLocked(LocalDate today) throws Exception {
-        try (ConfigurableApplicationContext ctx = contexts.open()) {
+        try (ConfigurableApplicationContext ctx = contexts.open();
+             var databaseLock = org.glasshouse.ops.RunLocks.acquireIfDatabase(ctx)) {
             JobExplorer explorer = ctx.getBean(JobExplorer.class);
             FireDecision d = FireDecision.decide(newestExecutions(explorer), schedule.maxRestarts());
             held = d.action() == FireDecision.Action.HOLD;
