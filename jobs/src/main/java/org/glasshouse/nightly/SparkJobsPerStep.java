@@ -15,6 +15,8 @@ import org.springframework.batch.core.StepExecutionListener;
 public class SparkJobsPerStep implements StepExecutionListener {
 
     public static final String KEY = "spark_jobs";
+    /** CPU time of the step's Spark tasks, in milliseconds (see {@link SparkJobCounter#taskCpuNanos}). */
+    public static final String TASK_CPU_KEY = "spark_task_cpu_ms";
     private static final Logger log = LoggerFactory.getLogger(SparkJobsPerStep.class);
 
     private final SparkSessionProvider spark;
@@ -40,12 +42,16 @@ public class SparkJobsPerStep implements StepExecutionListener {
         SparkJobCounter c = counter;
         counter = null;
         int jobs = 0;
+        long taskCpuMs = 0;
         if (c != null) {
             c.close();
             jobs = c.jobs();
+            taskCpuMs = c.taskCpuNanos() / 1_000_000;
         }
         stepExecution.getExecutionContext().putInt(KEY, jobs);
-        log.info("Step {}: {} Spark job(s)", stepExecution.getStepName(), jobs);
+        stepExecution.getExecutionContext().putLong(TASK_CPU_KEY, taskCpuMs);
+        log.info("Step {}: {} Spark job(s), {} s of task CPU", stepExecution.getStepName(), jobs,
+                String.format("%.1f", taskCpuMs / 1000.0));
         return stepExecution.getExitStatus();
     }
 }

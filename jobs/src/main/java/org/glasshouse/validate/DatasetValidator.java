@@ -296,7 +296,7 @@ public final class DatasetValidator {
         long n = 0;
         try (var files = java.nio.file.Files.list(dir)) {
             for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".parquet")).toList()) {
-                try (var r = org.apache.parquet.hadoop.ParquetFileReader.open(new org.apache.parquet.io.LocalInputFile(f))) {
+                try (var r = org.glasshouse.parquet.LocalParquet.open(f)) {
                     n += r.getRecordCount();
                 }
             }
