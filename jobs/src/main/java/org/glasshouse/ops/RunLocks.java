@@ -76,7 +76,10 @@ public class RunLocks {
 
     /** The lock's name: the release store it guards when there is one, else the output folder. */
     public String lockName() {
-        return publishUri.isEmpty() ? Path.of(out).toAbsolutePath().normalize().toUri().toString() : publishUri;
+        if (!publishUri.isEmpty()) return publishUri;
+        // toUri() ends in '/' only once the folder exists: the name must not depend on that.
+        String uri = Path.of(out).toAbsolutePath().normalize().toUri().toString();
+        return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
     }
 
     /**

@@ -81,7 +81,7 @@ class RunLocksTest {
             Thread.sleep(1500); // past the ttl: the heartbeat keeps it
             Run refused = restart(out, settings);
             assertThat(refused.code()).isEqualTo(3);
-            assertThat(refused.err()).contains("holds the run lock on " + out.toAbsolutePath().normalize().toUri())
+            assertThat(refused.err()).contains("holds the run lock on file://" + out.toAbsolutePath().normalize() + " ")
                     .contains("owner " + holder.owner());
             JobExplorer explorer = ctx.getBean(JobExplorer.class);
             assertThat(explorer.getJobExecution(running.getId()).getStatus()).isEqualTo(BatchStatus.STARTED);
@@ -96,7 +96,7 @@ class RunLocksTest {
             assertThat(died.getExitStatus().getExitDescription()).contains("process died during the run");
             // The restart released its lock at the end; the next fence is the holder's + 2.
             try (Connection c = ctx.getBean(DataSource.class).getConnection()) {
-                RepositoryRunLock.Row row = RepositoryRunLock.read(c, out.toAbsolutePath().normalize().toUri().toString());
+                RepositoryRunLock.Row row = RepositoryRunLock.read(c, "file://" + out.toAbsolutePath().normalize());
                 assertThat(row.fence()).isEqualTo(holder.fence() + 1);
                 assertThat(row.owner()).isNotEqualTo(holder.owner());
                 assertThat(row.expires()).isBefore(row.now());
