@@ -196,18 +196,24 @@ public final class LocalParquet {
      * validate step's sampled CPU when the footers of a few hundred staged files were read that way).
      */
     public static ParquetFileReader open(Path file) throws IOException {
-        return ParquetFileReader.open(new LocalInputFile(file), PLAIN_OPTIONS);
+        return ParquetFileReader.open(new LocalInputFile(file), plainOptions());
     }
 
-    private static final org.apache.parquet.ParquetReadOptions PLAIN_OPTIONS = org.apache.parquet.ParquetReadOptions
-            .builder(new org.apache.parquet.conf.PlainParquetConfiguration()).build();
+    /**
+     * New options per reader: they carry a codec factory whose decompressors keep state, so options shared by the
+     * validate step's parallel dataset threads corrupted pages ("could not read page").
+     */
+    private static org.apache.parquet.ParquetReadOptions plainOptions() {
+        return org.apache.parquet.ParquetReadOptions.builder(new org.apache.parquet.conf.PlainParquetConfiguration())
+                .build();
+    }
 
     public static Table read(Path file) throws IOException {
         return read(new LocalInputFile(file));
     }
 
     private static Table read(InputFile file) throws IOException {
-        try (ParquetFileReader reader = ParquetFileReader.open(file, PLAIN_OPTIONS)) {
+        try (ParquetFileReader reader = ParquetFileReader.open(file, plainOptions())) {
             MessageType type = reader.getFooter().getFileMetaData().getSchema();
             StructType schema = structType(type);
             List<Row> rows = new ArrayList<>();

@@ -2,6 +2,7 @@ package org.glasshouse.storage;
 
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
+import org.glasshouse.spark.NioLocalFileSystem;
 import org.glasshouse.spark.SparkSessionProvider;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 public final class HadoopStores {
 
-    private static volatile Configuration current = new Configuration();
+    private static volatile Configuration current = base();
     private static volatile String historyUri = "";
 
     public HadoopStores(StorageProperties storage, SparkSessionProvider spark) {
@@ -25,9 +26,20 @@ public final class HadoopStores {
 
     /** Replaces the process's store settings (the application does this once at start). */
     public static void configure(Map<String, String> entries) {
-        Configuration conf = new Configuration();
+        Configuration conf = base();
         entries.forEach(conf::set);
         current = conf;
+    }
+
+    /**
+     * Hadoop's defaults with file: served by {@link NioLocalFileSystem}, as the SparkSession has it: Hadoop caches
+     * one FileSystem per scheme for the whole process, so whichever of the driver or Spark asks first decides the
+     * class both get.
+     */
+    private static Configuration base() {
+        Configuration conf = new Configuration();
+        conf.set("fs.file.impl", NioLocalFileSystem.class.getName());
+        return conf;
     }
 
     /**
