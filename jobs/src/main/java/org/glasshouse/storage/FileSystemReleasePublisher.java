@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,14 +20,10 @@ import java.util.stream.Stream;
 import org.apache.hadoop.fs.CommonPathCapabilities;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.FilterFileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
-import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.RemoteIterator;
-import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.glasshouse.publish.Checksums;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -211,17 +206,10 @@ public final class FileSystemReleasePublisher {
         }
         Path tmp = new Path(root, "." + SitePointer.NAME + "." + next.release() + ".tmp");
         write(tmp, next.toJson());
-        FileSystem raw = fs;
-        while (raw instanceof FilterFileSystem filter) raw = filter.getRawFileSystem();
-        if (raw instanceof DistributedFileSystem hdfs) {
-            hdfs.rename(tmp, pointer, Options.Rename.OVERWRITE);
-        } else if (raw instanceof RawLocalFileSystem local) {
-            Files.move(local.pathToFile(tmp).toPath(), local.pathToFile(pointer).toPath(),
-                    StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } else {
+        if (!Location.replaceAtomically(fs, tmp, pointer)) {
             fs.delete(tmp, false);
             throw new IOException("No atomic way to replace " + pointer + " on " + fs.getUri() + " ("
-                    + raw.getClass().getName() + "); supported: file:, hdfs://, and object stores such as s3a://");
+                    + fs.getClass().getName() + "); supported: file:, hdfs://, and object stores such as s3a://");
         }
     }
 

@@ -198,17 +198,29 @@ public record Location(String uri) implements Serializable {
     }
 
     private static void replace(FileSystem fs, Path tmp, Path target) throws IOException {
+        if (!replaceAtomically(fs, tmp, target)) {
+            fs.delete(target, false);
+            if (!fs.rename(tmp, target)) throw new IOException("cannot rename " + tmp + " to " + target);
+        }
+    }
+
+    /**
+     * Renames {@code tmp} over {@code target} with the store's atomic replacing rename (HDFS rename with OVERWRITE,
+     * POSIX rename on {@code file:}); false, with nothing changed, where the store has none.
+     */
+    static boolean replaceAtomically(FileSystem fs, Path tmp, Path target) throws IOException {
         FileSystem raw = fs;
         while (raw instanceof FilterFileSystem filter) raw = filter.getRawFileSystem();
         if (raw instanceof DistributedFileSystem hdfs) {
             hdfs.rename(tmp, target, Options.Rename.OVERWRITE);
-        } else if (raw instanceof RawLocalFileSystem local) {
+            return true;
+        }
+        if (raw instanceof RawLocalFileSystem local) {
             Files.move(local.pathToFile(tmp).toPath(), local.pathToFile(target).toPath(),
                     StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } else {
-            fs.delete(target, false);
-            if (!fs.rename(tmp, target)) throw new IOException("cannot rename " + tmp + " to " + target);
+            return true;
         }
+        return false;
     }
 
     /** Copies a local file or folder tree here (a folder's files under this location). */
