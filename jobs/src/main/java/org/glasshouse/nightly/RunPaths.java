@@ -6,21 +6,26 @@ import org.glasshouse.storage.Location;
 /**
  * The folder layout under OUT. Everything under private/ is never published; site is the public entry point
  * (a symbolic link to the current release under releases/). The metric history may live on another store
- * ({@code historyStore}: glasshouse.storage.history-uri); null = under OUT.
+ * ({@code historyStore}: glasshouse.storage.history-uri), the landing zone ({@code landingStore}: landing-uri) and the
+ * curated data ({@code curatedStore}: curated-uri) too; null = under OUT.
  */
-public record RunPaths(Path out, String runId, Location historyStore) {
+public record RunPaths(Path out, String runId, Location historyStore, Location landingStore, Location curatedStore) {
 
     public RunPaths {
         out = out.toAbsolutePath().normalize();
     }
 
     public RunPaths(Path out, String runId) {
-        this(out, runId, null);
+        this(out, runId, null, null, null);
+    }
+
+    public RunPaths(Path out, String runId, Location historyStore) {
+        this(out, runId, historyStore, null, null);
     }
 
     /** Another run of the same output folder and stores. */
     public RunPaths forRun(String otherRunId) {
-        return new RunPaths(out, otherRunId, historyStore);
+        return new RunPaths(out, otherRunId, historyStore, landingStore, curatedStore);
     }
 
     public Path privateDir() { return out.resolve("private"); }
@@ -38,6 +43,21 @@ public record RunPaths(Path out, String runId, Location historyStore) {
     public Path validated() { return privateDir().resolve("validated"); }
     /** Partner feedback: private, one folder per partner. */
     public Path feedbackDir() { return privateDir().resolve("feedback").resolve(runId); }
+    /** The landing zone on whichever store holds it (landed copies and the manifest). */
+    public Location landingZone() {
+        return landingStore != null ? landingStore : Location.of(landing());
+    }
+
+    /** The root of the curated data on whichever store holds it: runs/<id>/{curated,quarantine,findings}, validated/. */
+    public Location curatedRoot() {
+        return curatedStore != null ? curatedStore : Location.of(privateDir());
+    }
+
+    /** This run's curated data: curated/, quarantine/ and findings/ (one folder per dataset in each). */
+    public Location runData() {
+        return curatedRoot().resolve("runs", runId);
+    }
+
     /** The metric history on whichever store holds it. */
     public Location history() {
         return historyStore != null ? historyStore : Location.of(privateDir().resolve("metrics"));

@@ -17,10 +17,12 @@ public final class HadoopStores {
 
     private static volatile Configuration current = base();
     private static volatile String historyUri = "";
+    private static volatile String curatedUri = "";
 
     public HadoopStores(StorageProperties storage, SparkSessionProvider spark) {
         configure(storage.hadoop());
         historyUri = storage.historyUri();
+        curatedUri = storage.curatedUri();
         spark.whenStarted(s -> storage.hadoop().forEach(s.sparkContext().hadoopConfiguration()::set));
     }
 
@@ -48,6 +50,11 @@ public final class HadoopStores {
      */
     public static Location historyStore() {
         return historyUri.isEmpty() ? null : Location.of(historyUri);
+    }
+
+    /** The curated data store the settings name, or null for OUT/private: what sql and serve read. */
+    public static Location curatedStore() {
+        return curatedUri.isEmpty() ? null : Location.of(curatedUri);
     }
 
     public static Configuration conf() {

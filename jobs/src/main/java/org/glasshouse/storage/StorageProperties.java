@@ -12,15 +12,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                    through Hadoop's FileSystem API, verifies it by reading it back, and only then points
  *                    {@code <uri>/site.json} at it. Empty = local only.
  * @param historyUri  the metric history ({@code <table>/as_of=D/run_id=N/}). Empty = {@code OUT/private/metrics}
+ * @param landingUri  the landing zone (landed copies and their manifest). Empty = {@code OUT/private/landing}
+ * @param curatedUri  the curated data: {@code runs/<id>/curated|quarantine|findings/} and the per-file validation
+ *                    units {@code validated/}. Empty = {@code OUT/private}
  * @param hadoop      Hadoop configuration entries for the stores (e.g. {@code fs.s3a.endpoint}); never credentials,
  *                    which come from Hadoop's own providers (environment, instance roles, Kerberos)
  */
 @ConfigurationProperties(prefix = "glasshouse.storage")
-public record StorageProperties(String publishUri, String historyUri, Map<String, String> hadoop) {
+public record StorageProperties(String publishUri, String historyUri, String landingUri, String curatedUri,
+                                Map<String, String> hadoop) {
 
     public StorageProperties {
         publishUri = publishUri == null ? "" : publishUri.trim();
         historyUri = historyUri == null ? "" : historyUri.trim();
+        landingUri = landingUri == null ? "" : landingUri.trim();
+        curatedUri = curatedUri == null ? "" : curatedUri.trim();
         hadoop = hadoop == null ? Map.of() : Map.copyOf(hadoop);
     }
 

@@ -192,7 +192,7 @@ class HdfsReleasePublishTest {
 
     @Test
     void theSettingPublishesToAFileUriWithoutSideFiles(@TempDir Path store) throws Exception {
-        StorageProperties settings = new StorageProperties(store.toUri().toString(), "", Map.of());
+        StorageProperties settings = new StorageProperties(store.toUri().toString(), "", "", "", Map.of());
         SitePointer pointer = FileSystemReleasePublisher.publish(settings, second, "2026-10-01-run2");
 
         assertThat(pointer.release()).isEqualTo("2026-10-01-run2");
