@@ -38,6 +38,11 @@ public final class MiniHdfs {
                 System.out.printf("MiniHdfs: MiniDFSCluster (1 datanode) started in %d ms at %s%n", startMillis,
                         c.getURI());
                 cluster = c;
+                // Hadoop caches one client per scheme, host and user for the whole JVM, and the first caller's
+                // configuration sticks. Made here with the settings above, so a Location or Spark asking later with
+                // Hadoop's defaults gets it too: with the default 400 ms initial back-off, closing each new file
+                // waited about 250 ms for the block report (40 s to copy the sample input, 170 files, measured).
+                c.getFileSystem();
                 Runtime.getRuntime().addShutdownHook(new Thread(c::shutdown, "minidfs-shutdown"));
             } catch (IOException e) {
                 throw new IllegalStateException("MiniDFSCluster did not start", e);
