@@ -25,9 +25,10 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The nightly on the sample data with its stores on a real HDFS (MiniDFSCluster in this JVM): the input folder copied
- * onto HDFS and given to --input as an hdfs:// URI, the metric history on hdfs:// (glasshouse.storage.history-uri),
- * beside a run of the same input with everything on the local disk. The published tables must be byte-identical,
- * the step counters equal, and the stores' files must really be on HDFS.
+ * onto HDFS and given to --input as an hdfs:// URI, the landing zone, the curated data and the metric history on
+ * hdfs:// (glasshouse.storage.landing-uri, curated-uri, history-uri), beside a run of the same input with everything
+ * on the local disk. The published tables must be byte-identical, the step counters equal, and the stores' files
+ * must really be on HDFS and not under --out.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HdfsNightlyTest {
@@ -62,12 +63,16 @@ class HdfsNightlyTest {
         localOut = dir.resolve("local-out");
         hdfsExit = Glasshouse.run("nightly", "--input", root + "/input", "--out", hdfsOut.toString(),
                 "--as-of", AS_OF, "--glasshouse.pseudonymisation.secret=" + SECRET,
-                "--glasshouse.storage.history-uri=" + root + "/metrics");
+                "--glasshouse.storage.history-uri=" + root + "/metrics",
+                "--glasshouse.storage.landing-uri=" + root + "/landing",
+                "--glasshouse.storage.curated-uri=" + root + "/private");
         long t1 = System.nanoTime();
         // Nothing new: validate and metrics reuse run 1's outputs; the metric partitions are copied on HDFS.
         rerunExit = Glasshouse.run("nightly", "--input", root + "/input", "--out", hdfsOut.toString(),
                 "--as-of", AS_OF, "--glasshouse.pseudonymisation.secret=" + SECRET,
-                "--glasshouse.storage.history-uri=" + root + "/metrics");
+                "--glasshouse.storage.history-uri=" + root + "/metrics",
+                "--glasshouse.storage.landing-uri=" + root + "/landing",
+                "--glasshouse.storage.curated-uri=" + root + "/private");
         long rerun = System.nanoTime();
         localExit = Glasshouse.run("nightly", "--input", SAMPLE.toString(), "--out", localOut.toString(),
                 "--as-of", AS_OF, "--glasshouse.pseudonymisation.secret=" + SECRET);
@@ -122,6 +127,40 @@ class HdfsNightlyTest {
         assertThat(stored).allMatch(f -> f.contains("/as_of=" + AS_OF + "/run_id=1/"));
         assertThat(stored.stream().filter(f -> f.endsWith(".parquet")).count()).isEqualTo(MetricCatalog.all().size());
         assertThat(hdfsOut.resolve("private/metrics")).doesNotExist();
+    }
+
+    @Test
+    void theLandingZoneIsOnHdfsAndNotUnderOut() throws IOException {
+        // The landed copies (<partner>/<sha256>/<name>): the same files as the local run's landing zone.
+        TreeSet<String> local = localFiles(localOut.resolve("private/landing"));
+        local.removeIf(f -> !f.contains("/"));
+        TreeSet<String> stored = hdfsFiles(root + "/landing");
+        TreeSet<String> landed = new TreeSet<>(stored);
+        landed.removeIf(f -> !f.matches("[^/]+/[0-9a-f]{64}/[^/]+"));
+        assertThat(local).hasSize(160);
+        assertThat(landed).isEqualTo(local);
+        assertThat(hdfsOut.resolve("private/landing")).doesNotExist();
+    }
+
+    @Test
+    void theCuratedDataIsOnHdfsAndNotUnderOut() throws IOException {
+        for (String kind : List.of("curated", "quarantine", "findings")) {
+            TreeSet<String> stored = withoutJobIds(hdfsFiles(root + "/private/runs/1/" + kind));
+            TreeSet<String> local = withoutJobIds(localFiles(localOut.resolve("private/runs/1/" + kind)));
+            stored.removeIf(f -> !f.endsWith(".parquet"));
+            local.removeIf(f -> !f.endsWith(".parquet"));
+            assertThat(local).as(kind).isNotEmpty();
+            assertThat(stored).as(kind).isEqualTo(local);
+            assertThat(hdfsOut.resolve("private/runs/1/" + kind)).doesNotExist();
+        }
+        // Ten datasets curated, each with its per-file validation units on HDFS.
+        TreeSet<String> datasets = new TreeSet<>();
+        for (String f : hdfsFiles(root + "/private/runs/1/curated")) datasets.add(f.substring(0, f.indexOf('/')));
+        assertThat(datasets).hasSize(10).contains("services", "transactions", "agreements");
+        TreeSet<String> units = new TreeSet<>();
+        for (String f : hdfsFiles(root + "/private/validated")) units.add(f.substring(0, f.indexOf('/')));
+        assertThat(units).containsAll(datasets);
+        assertThat(hdfsOut.resolve("private/validated")).doesNotExist();
     }
 
     @Test
