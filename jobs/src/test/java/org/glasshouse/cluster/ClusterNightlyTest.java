@@ -15,6 +15,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.glasshouse.Glasshouse;
 import org.junit.jupiter.api.BeforeAll;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.glasshouse.testing.MiniHdfs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -22,9 +26,10 @@ import org.junit.jupiter.api.TestInstance;
  * The nightly on the sample data on a real Spark standalone cluster (a master and one worker in JVMs of their own,
  * executors launched by the worker), submitted the way docs/operations.md tells an operator: Spark's SparkSubmit,
  * the thin application jar, the jars Spark lacks (target/cluster-jars.txt) as --jars, --profile cluster. Its
- * published tables must be byte-identical to a local-mode run of the same input. Anything that only works when
- * driver and executors share one JVM (static state, closures that do not serialise, classes only the driver has)
- * fails here. The cluster must start: if it cannot, the test fails with the daemon's log, it never skips.
+ * published tables must be byte-identical to a local-mode run of the same input. The landing zone, the curated data
+ * and the metric history are on an in-process HDFS ({@link MiniHdfs}), so the executors read landed files and write
+ * curated Parquet through HDFS, not through the driver's disk. Anything that only works when driver and executors
+ * share one JVM (static state, closures that do not serialise, classes only the driver has) fails here. The cluster must start: if it cannot, the test fails with the daemon's log, it never skips.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterNightlyTest {
@@ -43,6 +48,7 @@ class ClusterNightlyTest {
     Path clusterOut;
     Path localOut;
     Path workerDir;
+    String stores;
     int submitExit;
     String submitLog;
 
@@ -58,6 +64,7 @@ class ClusterNightlyTest {
         for (Path p : SparkHome.entries(TARGET.resolve("cluster-jars.txt"), ",")) {
             shipped.add(ThinJar.asJar(p, jars).toString());
         }
+        stores = MiniHdfs.uri() + "/cluster-nightly-" + System.nanoTime();
         SparkHome spark = SparkHome.layout(dir.resolve("spark-home"), TARGET);
         try (StandaloneCluster cluster = StandaloneCluster.start(spark, dir)) {
             workerDir = cluster.workDir;
@@ -72,7 +79,10 @@ class ClusterNightlyTest {
                     "--conf", "spark.executor.memory=1g", "--conf", "spark.cores.max=2",
                     "--class", "org.glasshouse.Glasshouse", "--jars", String.join(",", shipped), appJar.toString(),
                     "nightly", "--input", SAMPLE.toString(), "--out", clusterOut.toString(), "--as-of", AS_OF,
-                    "--profile", "cluster"));
+                    "--profile", "cluster",
+                    "--glasshouse.storage.landing-uri=" + stores + "/landing",
+                    "--glasshouse.storage.curated-uri=" + stores + "/private",
+                    "--glasshouse.storage.history-uri=" + stores + "/metrics"));
             Map<String, String> env = new HashMap<>(cluster.environment());
             env.put("GLASSHOUSE_HMAC_SECRET", SECRET);
             Files.createDirectories(dir.resolve("driver"));
@@ -133,6 +143,25 @@ class ClusterNightlyTest {
                 assertThat(Files.mismatch(cluster.resolve(n), local.resolve(n))).as("first differing byte of %s", n)
                         .isEqualTo(-1L);
             }
+        }
+    }
+
+    @Test
+    void theExecutorsDataWentThroughHdfsNotTheDriversDisk() throws IOException {
+        FileSystem hdfs = MiniHdfs.fs();
+        for (String folder : List.of("landing", "private/runs/1/curated/services", "private/validated/services",
+                "metrics/agreement_metrics")) {
+            org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(stores + "/" + folder);
+            assertThat(hdfs.exists(p)).as("%s on HDFS", p).isTrue();
+        }
+        // 160 landed files, as in the local run.
+        long landed = 0;
+        RemoteIterator<LocatedFileStatus> it = hdfs.listFiles(new org.apache.hadoop.fs.Path(stores + "/landing"), true);
+        while (it.hasNext()) if (it.next().getPath().getParent().getName().matches("[0-9a-f]{64}")) landed++;
+        assertThat(landed).isEqualTo(160);
+        for (String local : List.of("private/landing", "private/validated", "private/metrics",
+                "private/runs/1/curated", "private/runs/1/quarantine", "private/runs/1/findings")) {
+            assertThat(clusterOut.resolve(local)).doesNotExist();
         }
     }
 
