@@ -82,7 +82,7 @@ class ClusterNightlyTest {
                     "--profile", "cluster",
                     "--glasshouse.storage.landing-uri=" + stores + "/landing",
                     "--glasshouse.storage.curated-uri=" + stores + "/private",
-                    "--glasshouse.storage.history-uri=" + stores + "/metrics"));
+                    "--glasshouse.storage.history-uri=" + stores + "/metrics", MiniHdfs.fastCloseOption()));
             Map<String, String> env = new HashMap<>(cluster.environment());
             env.put("GLASSHOUSE_HMAC_SECRET", SECRET);
             Files.createDirectories(dir.resolve("driver"));
