@@ -16,7 +16,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import java.io.OutputStream;
+import org.apache.hadoop.fs.CommonPathCapabilities;
+import org.apache.hadoop.fs.FileSystem;
 import org.glasshouse.publish.Durable;
+import org.glasshouse.storage.Location;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,9 +43,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class Ingestor {
 
+    private static final String INCOMING = "_incoming";
+
     private static final Logger log = LoggerFactory.getLogger(Ingestor.class);
 
-    private final Path landingDir;
+    /** The landing zone on whichever store holds it. */
+    private final Location zone;
+    /** The zone's folder when it is on the local disk (landed by atomic moves, as always), else null. */
+    private final Path localZone;
+    /** Where copies are made and hashed before they are landed: the zone itself when local, else a driver folder. */
+    private final Path work;
     private final LandingManifest manifest;
     private final Collection<String> datasets;
     private final Clock clock;
@@ -61,13 +72,25 @@ public final class Ingestor {
 
     public Ingestor(Path landingDir, Collection<String> datasets, Clock clock, List<PartnerSource> sources,
                     Function<String, String> env, IngestProperties settings, HttpFetcher.Transport transport) {
-        this.landingDir = landingDir;
-        this.manifest = new LandingManifest(landingDir.resolve("manifest.jsonl"));
+        this(Location.of(landingDir), landingDir, datasets, clock, sources, env, settings, transport);
+    }
+
+    /**
+     * Lands into {@code zone} on any store. {@code work} is a folder on the driver's disk for the copies made (and
+     * hashed) before they are landed and for the HTTP sources' cache, used only when the zone is not local (a local
+     * zone keeps them inside itself, as always).
+     */
+    public Ingestor(Location zone, Path work, Collection<String> datasets, Clock clock, List<PartnerSource> sources,
+                    Function<String, String> env, IngestProperties settings, HttpFetcher.Transport transport) {
+        this.zone = zone;
+        this.localZone = zone.local().orElse(null);
+        this.work = localZone != null ? localZone : work.toAbsolutePath().normalize();
+        this.manifest = new LandingManifest(zone);
         this.datasets = datasets;
         this.clock = clock;
         this.sources = sources;
         this.settings = settings;
-        this.fetcher = new HttpFetcher(landingDir.resolve("_http"), env, settings.effectiveMaxFileBytes(), transport);
+        this.fetcher = new HttpFetcher(this.work.resolve("_http"), env, settings.effectiveMaxFileBytes(), transport);
     }
 
     public LandingManifest manifest() { return manifest; }
@@ -107,7 +130,8 @@ public final class Ingestor {
         }
         List<String> repaired = new ArrayList<>();
         manifest.repair().ifPresent(repaired::add);
-        removeIncomplete(landingDir.resolve("_incoming"));
+        removeIncomplete(work.resolve("_incoming"));
+        if (localZone == null) zone.resolve(INCOMING).delete();
         Run run = new Run(input, runId, manifest.entries());
         run.problems.addAll(repaired);
 
@@ -170,7 +194,7 @@ public final class Ingestor {
                     source + " resolves to a place outside the partner's folder; it was not read."));
             return;
         }
-        Path tmp = landingDir.resolve("_incoming").resolve(UUID.randomUUID() + ".part");
+        Path tmp = work.resolve(INCOMING).resolve(UUID.randomUUID() + ".part");
         LandingCopy.Result copy;
         try {
             copy = LandingCopy.copy(file, Names.printable(source), followLinks, tmp, settings.effectiveMaxFileBytes());
@@ -204,31 +228,69 @@ public final class Ingestor {
             run.present.add(latest);
             return;
         }
-        Path rel = Path.of(safeSegment(partner), copy.sha256(), DatasetNaming.safeFileName(name));
-        Path target = landingDir.resolve(rel);
-        try {
-            if (Files.exists(target)) {
-                // The same bytes under the same name were landed before (A, then B, then A again): one copy is kept.
-                Files.delete(copy.copy());
-            } else {
-                Files.createDirectories(target.getParent());
-                Files.move(copy.copy(), target, StandardCopyOption.ATOMIC_MOVE);
-                Durable.fsyncDirectory(target.getParent());
-                Durable.fsyncDirectory(target.getParent().getParent());
+        String rel = Path.of(safeSegment(partner), copy.sha256(), DatasetNaming.safeFileName(name)).toString()
+                .replace('\\', '/');
+        if (localZone != null) {
+            Path target = localZone.resolve(rel);
+            try {
+                if (Files.exists(target)) {
+                    // The same bytes under the same name were landed before (A, then B, then A again): one copy is kept.
+                    Files.delete(copy.copy());
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.move(copy.copy(), target, StandardCopyOption.ATOMIC_MOVE);
+                    Durable.fsyncDirectory(target.getParent());
+                    Durable.fsyncDirectory(target.getParent().getParent());
+                }
+            } catch (IOException e) {
+                throw new LandingCopy.LandingZoneException(target, e);
             }
-        } catch (IOException e) {
-            throw new LandingCopy.LandingZoneException(target, e);
+        } else {
+            Location target = zone.resolve(rel);
+            try {
+                if (!target.exists()) land(copy.copy(), target);
+                Files.delete(copy.copy());
+            } catch (IOException e) {
+                Files.deleteIfExists(copy.copy());
+                throw new LandingCopy.LandingZoneException(target.uri(), e);
+            }
         }
         Instant arrived = clock.instant();
         ReceiptLog receipts = run.receipts(partner);
         Instant received = receipts == null ? arrived : receipts.receivedAt(name, copy.sha256(), arrived);
         LandedFile entry = new LandedFile(copy.sha256(), copy.size(), partner, dataset, format, name, source,
-                rel.toString(), arrived.toString(), received.toString(), run.runId);
+                rel, arrived.toString(), received.toString(), run.runId);
         manifest.append(entry);
         run.latestByName.put(key, entry);
         run.all.add(entry);
         run.landed.add(entry);
         run.present.add(entry);
+    }
+
+    /**
+     * Puts a complete local copy at {@code target} on a store that is not the local disk, so that the file appears
+     * whole or not at all: where output becomes visible only when complete (object stores: one PUT), written in
+     * place; elsewhere (HDFS) written under {@code _incoming/} and renamed, the rename being atomic there.
+     */
+    private void land(Path copy, Location target) throws IOException {
+        FileSystem fs = target.fs();
+        org.apache.hadoop.fs.Path to = target.path();
+        fs.mkdirs(to.getParent());
+        if (fs.hasPathCapability(to.getParent(), CommonPathCapabilities.ABORTABLE_STREAM)) {
+            try (OutputStream out = fs.create(to, false)) {
+                Files.copy(copy, out);
+            }
+            return;
+        }
+        org.apache.hadoop.fs.Path tmp = zone.resolve(INCOMING, UUID.randomUUID() + ".part").path();
+        fs.mkdirs(tmp.getParent());
+        try (OutputStream out = fs.create(tmp, false)) {
+            Files.copy(copy, out);
+        }
+        if (!fs.rename(tmp, to)) {
+            fs.delete(tmp, false);
+            throw new IOException("cannot rename " + tmp + " to " + to);
+        }
     }
 
     /** Copies a crashed run left half-done: never listed in the manifest, so nothing refers to them. */

@@ -103,7 +103,11 @@ final class LandingCopy {
     /** Writing the landing zone failed (disk full, permissions): the agency's fault, which stops the run. */
     static final class LandingZoneException extends IOException {
         LandingZoneException(Path tmp, IOException cause) {
-            super("cannot write the landing zone at " + tmp + ": " + cause.getMessage(), cause);
+            this(tmp.toString(), cause);
+        }
+
+        LandingZoneException(String where, IOException cause) {
+            super("cannot write the landing zone at " + where + ": " + cause.getMessage(), cause);
         }
     }
 

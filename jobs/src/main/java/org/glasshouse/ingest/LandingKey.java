@@ -74,16 +74,27 @@ public final class LandingKey {
      * fingerprints were recorded adopts the current key.
      */
     public static Record checkLandingZone(Path landing, String secret, Instant now) throws IOException {
-        Path file = landing.resolve("key.json");
-        Record recorded = read(file);
+        return checkLandingZone(org.glasshouse.storage.Location.of(landing), secret, now);
+    }
+
+    /** As above, for a landing zone on any store ({@code key.json} read and written through Hadoop's FileSystem). */
+    public static Record checkLandingZone(org.glasshouse.storage.Location landing, String secret, Instant now)
+            throws IOException {
+        java.util.Optional<Path> local = landing.local();
+        org.glasshouse.storage.Location file = landing.resolve("key.json");
+        Record recorded = local.isPresent() ? read(local.get().resolve("key.json"))
+                : file.isFile() ? JSON.readValue(file.readAllBytes(), Record.class) : null;
         Record mine = recordFor(secret, now);
         if (recorded == null) {
-            write(file, mine);
+            if (local.isPresent()) write(local.get().resolve("key.json"), mine);
+            else file.writeAtomically(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(mine));
             return mine;
         }
         if (!recorded.fingerprint().equals(mine.fingerprint())) {
+            String started = local.isPresent() ? "the output folder " + local.get().getParent().getParent()
+                    : "the landing zone " + landing;
             throw new MismatchException("This run's pseudonymisation key (fingerprint " + mine.fingerprint() + ") is "
-                    + "not the key the output folder " + landing.getParent().getParent() + " was started with "
+                    + "not the key " + started + " was started with "
                     + "(fingerprint " + recorded.fingerprint() + (recorded.sampleKey() ? ", the public sample key" : "")
                     + "). Tokens made with two keys cannot be compared, so the run refuses to mix them: set "
                     + "GLASSHOUSE_HMAC_SECRET to the original key, or use a new --out folder for the new key "

@@ -63,7 +63,9 @@ public class IngestTasklet implements Tasklet {
         NightlyParameters params = NightlyParameters.from(chunkContext);
         RunPaths paths = params.paths();
         String partnersFile = props.getPartnersFile();
-        Ingestor ingestor = new Ingestor(paths.landing(), ContractCatalog.DATASETS, clock,
+        // A landing zone on HDFS/S3: copies are made and hashed on the driver's disk (OUT/private/ingest-work) first.
+        Ingestor ingestor = new Ingestor(paths.landingZone(), paths.privateDir().resolve("ingest-work"),
+                ContractCatalog.DATASETS, clock,
                 PartnerSources.load(Path.of(partnersFile == null || partnersFile.isBlank() ? "config/partners.yml"
                         : partnersFile)), System::getenv, ingest, HttpFetcher.Transport.DEFAULT);
         IngestResult result;

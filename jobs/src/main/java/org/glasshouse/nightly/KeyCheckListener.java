@@ -34,7 +34,7 @@ public class KeyCheckListener implements JobExecutionListener {
         }
         RunPaths paths = NightlyParameters.from(job.getJobParameters()).paths();
         try {
-            LandingKey.checkLandingZone(paths.landing(), secret, clock.instant());
+            LandingKey.checkLandingZone(paths.landingZone(), secret, clock.instant());
             LandingKey.Record run = LandingKey.read(runKeyFile(paths));
             LandingKey.Record mine = LandingKey.recordFor(secret, clock.instant());
             if (run != null && !run.fingerprint().equals(mine.fingerprint())) {

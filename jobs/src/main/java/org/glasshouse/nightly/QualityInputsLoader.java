@@ -38,7 +38,7 @@ public final class QualityInputsLoader {
         if (!Files.isRegularFile(paths.accountingFile())) return QualityInputs.empty(spark);
         ValidationReport report = IngestTasklet.JSON.readValue(paths.accountingFile().toFile(), ValidationReport.class);
         Map<String, LandedFile> landed = new HashMap<>();
-        for (LandedFile f : new LandingManifest(paths.landingManifest()).entries()) landed.put(f.fileId(), f);
+        for (LandedFile f : new LandingManifest(paths.landingZone()).entries()) landed.put(f.fileId(), f);
         List<Row> files = new ArrayList<>();
         for (FileAccount a : report.files()) {
             LandedFile f = landed.get(a.fileId());

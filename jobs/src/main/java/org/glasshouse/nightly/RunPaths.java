@@ -29,8 +29,6 @@ public record RunPaths(Path out, String runId, Location historyStore, Location l
     }
 
     public Path privateDir() { return out.resolve("private"); }
-    public Path landing() { return privateDir().resolve("landing"); }
-    public Path landingManifest() { return landing().resolve("manifest.jsonl"); }
     public Path runsDir() { return privateDir().resolve("runs"); }
     public Path runDir() { return runsDir().resolve(runId); }
     public Path inputsFile() { return runDir().resolve("inputs.json"); }
@@ -45,7 +43,7 @@ public record RunPaths(Path out, String runId, Location historyStore, Location l
     public Path feedbackDir() { return privateDir().resolve("feedback").resolve(runId); }
     /** The landing zone on whichever store holds it (landed copies and the manifest). */
     public Location landingZone() {
-        return landingStore != null ? landingStore : Location.of(landing());
+        return landingStore != null ? landingStore : Location.of(privateDir().resolve("landing"));
     }
 
     /** The root of the curated data on whichever store holds it: runs/<id>/{curated,quarantine,findings}, validated/. */

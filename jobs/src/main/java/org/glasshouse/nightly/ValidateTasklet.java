@@ -52,7 +52,7 @@ public class ValidateTasklet implements Tasklet {
         ValidationReport report = new ValidationRun(spark.session(), contracts, validator,
                 props.getReportingCurrency(), props.getValidation().getGraceDays(),
                 props.getValidation().getParallelDatasets(), limits)
-                .run(active, paths.landing(), d -> new DatasetValidator.Outputs(paths.curated(d), paths.quarantine(d),
+                .run(active, paths.landingZone(), d -> new DatasetValidator.Outputs(paths.curated(d), paths.quarantine(d),
                         paths.findingsDir().resolve(d)), new FileUnits(paths.validated(), fingerprint.codeAndSettings()));
         IngestTasklet.JSON.writerWithDefaultPrettyPrinter().writeValue(paths.accountingFile().toFile(), report);
 

@@ -128,10 +128,10 @@ public final class RunFiguresCollector {
         Map<String, Instant> last = new TreeMap<>();
         for (LandedFile f : inputs) {
             if (f.isReference() && "partners".equals(f.dataset())) {
-                for (String id : partnerIds(paths.landing().resolve(f.path()))) last.put(id, null);
+                for (String id : partnerIds(paths.landingZone().resolve(f.path()))) last.put(id, null);
             }
         }
-        for (LandedFile f : new LandingManifest(paths.landingManifest()).entries()) {
+        for (LandedFile f : new LandingManifest(paths.landingZone()).entries()) {
             if (f.isReference() || f.arrivedAt() == null) continue;
             Instant at = Instant.parse(f.arrivedAt());
             last.merge(f.partnerId(), at, (a, b) -> b.isAfter(a) ? b : a); // a null (never) counts as absent
@@ -139,12 +139,12 @@ public final class RunFiguresCollector {
         return last;
     }
 
-    private static List<String> partnerIds(Path partnersFile) throws IOException {
-        if (!Files.isRegularFile(partnersFile) || !partnersFile.toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+    private static List<String> partnerIds(org.glasshouse.storage.Location partnersFile) throws IOException {
+        if (!partnersFile.name().toLowerCase(Locale.ROOT).endsWith(".csv") || !partnersFile.isFile()) {
             return List.of();
         }
         List<String> ids = new ArrayList<>();
-        String text = Files.readString(partnersFile, StandardCharsets.UTF_8);
+        String text = new String(partnersFile.readAllBytes(), StandardCharsets.UTF_8);
         if (text.startsWith("\uFEFF")) text = text.substring(1);
         try (Reader r = new java.io.StringReader(text)) {
             for (CSVRecord rec : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)

@@ -86,7 +86,8 @@ public final class DatasetValidator {
         Map<String, Integer> order = new HashMap<>();
         for (int i = 0; i < tasks.size(); i++) order.put(tasks.get(i).fileId(), fileOrder.getOrDefault(tasks.get(i).fileId(), i));
         JavaRDD<org.apache.spark.sql.catalyst.InternalRow> rows = jsc.parallelize(tasks, slices)
-                .flatMap(new org.glasshouse.validate.read.InternalRows(new FileParser(pseudonymiser, limits), order));
+                .flatMap(new org.glasshouse.validate.read.InternalRows(FileParser.forTasks(jsc, pseudonymiser, limits, tasks),
+                        order));
         StructType schema = RawRows.schema(contract).add(RawRows.FILE_ORDER, DataTypes.IntegerType, false);
         return ((org.apache.spark.sql.classic.SparkSession) spark).internalCreateDataFrame(rows.rdd(), schema, false);
     }

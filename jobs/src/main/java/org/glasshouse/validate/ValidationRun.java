@@ -25,6 +25,7 @@ import org.glasshouse.contract.Contract;
 import org.glasshouse.contract.ContractCatalog;
 import org.glasshouse.ingest.LandedFile;
 import org.glasshouse.validate.read.FileFinding;
+import org.glasshouse.storage.Location;
 import org.glasshouse.validate.read.FileInspector;
 import org.glasshouse.validate.read.FileRule;
 import org.glasshouse.validate.read.InputLimits;
@@ -88,9 +89,18 @@ public final class ValidationRun {
 
     /** Validates with a throwaway unit store: nothing is reused (one-off validations, tests). */
     public ValidationReport run(List<LandedFile> active, Path landingDir, Layout layout) throws IOException {
+        return run(active, LandingFiles.local(landingDir), layout);
+    }
+
+    /** As above, with the landing zone on any store (glasshouse.storage.landing-uri). */
+    public ValidationReport run(List<LandedFile> active, Location landing, Layout layout) throws IOException {
+        return run(active, LandingFiles.of(landing), layout);
+    }
+
+    private ValidationReport run(List<LandedFile> active, LandingFiles landing, Layout layout) throws IOException {
         Path tmp = Files.createTempDirectory("glasshouse-units");
         try {
-            return run(active, landingDir, layout, FileUnits.throwaway(tmp));
+            return run(active, landing, layout, FileUnits.throwaway(tmp));
         } finally {
             FileUnits.deleteTree(tmp);
         }
@@ -103,6 +113,17 @@ public final class ValidationRun {
      */
     public ValidationReport run(List<LandedFile> active, Path landingDir, Layout layout, FileUnits units)
             throws IOException {
+        return run(active, LandingFiles.local(landingDir), layout, units);
+    }
+
+    /** As above, with the landing zone on any store (glasshouse.storage.landing-uri). */
+    public ValidationReport run(List<LandedFile> active, Location landing, Layout layout, FileUnits units)
+            throws IOException {
+        return run(active, LandingFiles.of(landing), layout, units);
+    }
+
+    private ValidationReport run(List<LandedFile> active, LandingFiles landing, Layout layout, FileUnits units)
+            throws IOException {
         datasetKeys.clear();
         List<FileAccount> accounts = new ArrayList<>();
         List<FileFinding> findings = new ArrayList<>();
@@ -110,7 +131,7 @@ public final class ValidationRun {
         ExecutorService pool = Executors.newFixedThreadPool(parallelism);
         try {
             for (List<String> wave : waves()) {
-                for (DatasetResult r : phase(pool, wave, active, landingDir, layout, Map.copyOf(reference), units)) {
+                for (DatasetResult r : phase(pool, wave, active, landing, layout, Map.copyOf(reference), units)) {
                     accounts.addAll(r.accounts());
                     findings.addAll(r.findings());
                 }
@@ -131,14 +152,28 @@ public final class ValidationRun {
         return new ValidationReport(accounts, findings);
     }
 
+    /** Where each landed file is, as the text a parse task carries: a local path, or a store URI. */
+    private interface LandingFiles {
+        String of(LandedFile f);
+
+        static LandingFiles local(Path dir) {
+            return f -> dir.resolve(f.path()).toString();
+        }
+
+        static LandingFiles of(Location zone) {
+            java.util.Optional<Path> local = zone.local();
+            return local.isPresent() ? local(local.get()) : f -> zone.resolve(f.path()).uri();
+        }
+    }
+
     /**
      * Looks at the start of one landed file. Whatever the file holds becomes a finding on it; only the agency's own
      * faults (the landed copy cannot be read, a bug) escape and fail the run.
      */
-    private FileInspector.Inspection inspect(LandedFile f, Path landingDir, Contract contract) {
+    private FileInspector.Inspection inspect(LandedFile f, LandingFiles landing, Contract contract) {
         try {
-            return FileInspector.inspect(f.fileId(), f.partnerId(), landingDir.resolve(f.path()), f.format(), contract,
-                    limits);
+            return FileInspector.inspect(f.fileId(), f.partnerId(), landing.of(f),
+                    f.format(), contract, limits);
         } catch (IOException | RuntimeException e) {
             if (ReadFailure.isAgencyFault(e)) {
                 if (e instanceof IOException io) throw new UncheckedIOException("cannot read landed file " + f.path(), io);
@@ -146,7 +181,7 @@ public final class ValidationRun {
             }
             return new FileInspector.Inspection(null, List.of(new FileFinding(f.fileId(), FileRule.UNREADABLE, "error",
                     f.originalName() + " cannot be read: "
-                            + ReadFailure.describe(e, landingDir.resolve(f.path()).toString(), f.originalName()) + ".",
+                            + ReadFailure.describe(e, landing.of(f), f.originalName()) + ".",
                     "Export the data as CSV UTF-8, JSON Lines, Parquet or .xlsx with the matching extension.")));
         }
     }
@@ -210,11 +245,11 @@ public final class ValidationRun {
 
     /** Validates independent datasets concurrently; results come back in dataset order. */
     private List<DatasetResult> phase(ExecutorService pool, List<String> datasets, List<LandedFile> active,
-                                      Path landingDir, Layout layout, Map<String, Dataset<Row>> reference,
+                                      LandingFiles landing, Layout layout, Map<String, Dataset<Row>> reference,
                                       FileUnits units) throws IOException {
         List<Future<DatasetResult>> futures = new ArrayList<>();
         for (String d : datasets) {
-            futures.add(pool.submit(() -> validateDataset(d, active, landingDir, layout, reference, units)));
+            futures.add(pool.submit(() -> validateDataset(d, active, landing, layout, reference, units)));
         }
         List<DatasetResult> results = new ArrayList<>();
         try {
@@ -236,7 +271,7 @@ public final class ValidationRun {
             .thenComparing(LandedFile::source, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
             .thenComparing(LandedFile::fileId);
 
-    private DatasetResult validateDataset(String dataset, List<LandedFile> active, Path landingDir, Layout layout,
+    private DatasetResult validateDataset(String dataset, List<LandedFile> active, LandingFiles landing, Layout layout,
                                           Map<String, Dataset<Row>> reference, FileUnits units) throws IOException {
         long started = System.nanoTime();
         Contract contract = contracts.get(dataset);
@@ -274,7 +309,7 @@ public final class ValidationRun {
         }
         ReferenceData ref = new ReferenceData(reference, reportingCurrency, graceDays);
         int reused = done.size();
-        Map<String, FileUnit> fresh = pass(contract, todo, done, landingDir, ref, names, order, keys, opening, unread,
+        Map<String, FileUnit> fresh = pass(contract, todo, done, landing, ref, names, order, keys, opening, unread,
                 units);
         List<CrossCheck.GroupTotals> totals = validator.groupTotals(dataset);
         int again = 0;
@@ -289,7 +324,7 @@ public final class ValidationRun {
             Map<String, FileUnit> others = new HashMap<>(all);
             affected.forEach(f -> others.remove(f.fileId()));
             affected.forEach(f -> done.remove(f.fileId()));
-            Map<String, FileUnit> redone = pass(contract, affected, others, landingDir, ref, names, order, keys,
+            Map<String, FileUnit> redone = pass(contract, affected, others, landing, ref, names, order, keys,
                     opening, unread, units);
             for (FileUnit u : redone.values()) {
                 units.update(dataset, u.withWatch(watched(u, figures)));
@@ -385,7 +420,7 @@ public final class ValidationRun {
      * saves a unit per file read (files whose opening cannot be parsed are marked unread, with their findings).
      */
     private Map<String, FileUnit> pass(Contract contract, List<LandedFile> files, Map<String, FileUnit> others,
-                                       Path landingDir, ReferenceData ref, Map<String, String> names,
+                                       LandingFiles landing, ReferenceData ref, Map<String, String> names,
                                        Map<String, Integer> order, Map<String, String> keys,
                                        Map<String, List<FileFinding>> opening, Set<String> unread, FileUnits units)
             throws IOException {
@@ -395,7 +430,7 @@ public final class ValidationRun {
         List<ParseTask> tasks = new ArrayList<>();
         Map<String, List<FileFinding>> inspected = new HashMap<>();
         for (LandedFile f : files) {
-            FileInspector.Inspection insp = inspect(f, landingDir, contract);
+            FileInspector.Inspection insp = inspect(f, landing, contract);
             if (insp.task() != null) {
                 tasks.add(insp.task());
                 inspected.put(f.fileId(), insp.findings());

@@ -138,11 +138,30 @@ class DuplicatesAndReceiptsTest {
                 + "services.csv");
     }
 
+    /**
+     * Turns the landing zone's manifest into the append-only manifest.jsonl of landing zones written before the
+     * manifest became one object per file (what an older output folder holds), and returns it.
+     */
+    private Path asLegacyManifest() throws IOException {
+        Path entries = tmp.resolve("landing/manifest");
+        StringBuilder lines = new StringBuilder();
+        try (var s = Files.list(entries)) {
+            for (Path p : s.sorted().toList()) {
+                lines.append(Files.readString(p));
+                Files.delete(p);
+            }
+        }
+        Files.delete(entries);
+        Path manifest = tmp.resolve("landing/manifest.jsonl");
+        Files.writeString(manifest, lines);
+        return manifest;
+    }
+
     @Test
     void aTornLastManifestLineIsIgnoredReportedAndRepaired() throws IOException {
         Files.writeString(inbox("P1").resolve("services-2026-06.csv"), "record_id\nS-1\n");
         at("2026-07-01T00:00:00Z").ingest(input(), "1");
-        Path manifest = tmp.resolve("landing/manifest.jsonl");
+        Path manifest = asLegacyManifest();
         String good = Files.readString(manifest);
         // A crash in the middle of appending the next line.
         Files.writeString(manifest, good + "{\"sha256\":\"abc\",\"size\":1", java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
@@ -155,17 +174,21 @@ class DuplicatesAndReceiptsTest {
         assertThat(r.alreadyIngested()).isEqualTo(1);
         assertThat(r.problems()).containsExactly("landing manifest " + manifest + ": a torn last line (left by an "
                 + "interrupted run) was removed: {\"sha256\":\"abc\",\"size\":1; its file, if complete, is landed again");
+        // The legacy log is repaired and kept (never appended to again); the new file has an entry object.
         List<String> lines = Files.readAllLines(manifest, StandardCharsets.UTF_8);
-        assertThat(lines).hasSize(2);
-        assertThat(Files.readString(manifest)).endsWith("\n").startsWith(good);
-        assertThat(new LandingManifest(manifest).entries()).hasSize(2);
+        assertThat(lines).hasSize(1);
+        assertThat(Files.readString(manifest)).isEqualTo(good);
+        assertThat(new LandingManifest(manifest).entries()).extracting(LandedFile::originalName)
+                .containsExactly("services-2026-06.csv", "services-2026-07.csv");
+        assertThat(tmp.resolve("landing/manifest")).isDirectoryContaining(p -> p.getFileName().toString()
+                .matches("0000000001-[0-9a-f]{64}\\.json"));
     }
 
     @Test
     void aCompleteButUnterminatedLastLineIsKeptAndTerminated() throws IOException {
         Files.writeString(inbox("P1").resolve("services-2026-06.csv"), "record_id\nS-1\n");
         at("2026-07-01T00:00:00Z").ingest(input(), "1");
-        Path manifest = tmp.resolve("landing/manifest.jsonl");
+        Path manifest = asLegacyManifest();
         String good = Files.readString(manifest);
         Files.writeString(manifest, good.substring(0, good.length() - 1));
         Files.writeString(inbox("P1").resolve("services-2026-07.csv"), "record_id\nS-2\n");

@@ -34,6 +34,17 @@ public final class FileInspector {
 
     public static Inspection inspect(String fileId, String partnerId, Path file, String format, Contract contract,
                                      InputLimits limits) throws IOException {
+        return inspect(fileId, partnerId, file.toString(), format, contract, limits);
+    }
+
+    /**
+     * A landed file on any store: {@code file} is a local path (read with java.nio, as always) or a store URI (read
+     * through Hadoop's FileSystem with the driver's store settings); see {@link LandedInput}. The task built carries
+     * the same text, which the executors open.
+     */
+    public static Inspection inspect(String fileId, String partnerId, String file, String format, Contract contract,
+                                     InputLimits limits) throws IOException {
+        org.apache.hadoop.conf.Configuration conf = LandedInput.local(file) != null ? null : LandedInput.driverConf();
         List<FileFinding> findings = new ArrayList<>();
         List<String> names = contract.fieldNames();
         boolean[] personal = new boolean[names.size()];
@@ -41,7 +52,7 @@ public final class FileInspector {
         int[] none = new int[names.size()];
         Arrays.fill(none, -1);
 
-        if (Files.size(file) == 0) {
+        if (LandedInput.size(file, conf) == 0) {
             findings.add(new FileFinding(fileId, FileRule.EMPTY_FILE, "error", "The file is empty.",
                     "Export the data again; the file must have a header row and at least one data row."));
             return new Inspection(null, findings);
@@ -49,7 +60,8 @@ public final class FileInspector {
         if (format.equals("parquet") || format.equals("xlsx")) {
             List<String> header;
             try {
-                header = format.equals("parquet") ? ParquetRecords.columnNames(file, limits) : xlsxHeader(file, limits);
+                header = format.equals("parquet") ? ParquetRecords.columnNames(file, conf, limits)
+                        : xlsxHeader(file, conf, limits);
             } catch (InputProblem e) {
                 findings.add(new FileFinding(fileId, e.ruleId(), "error", e.getMessage(),
                         FileRule.info(e.ruleId()).hint()));
@@ -59,7 +71,7 @@ public final class FileInspector {
                 String rule = ReadFailure.ruleOf(e);
                 findings.add(new FileFinding(fileId, rule.equals(FileRule.READ_FAILED) ? FileRule.UNREADABLE : rule,
                         "error", "The file cannot be read: it is "
-                                + ReadFailure.describe(e, file.toString(), file.getFileName().toString()) + ".",
+                                + ReadFailure.describe(e, file, LandedInput.name(file)) + ".",
                         "Save the file again from the program that made it, or send it as CSV (UTF-8)."));
                 return new Inspection(null, findings);
             }
@@ -70,21 +82,21 @@ public final class FileInspector {
             }
             if (header.size() > limits.columns()) return tooWide(fileId, header.size(), limits, findings);
             Mapping m = map(fileId, header, contract, limits, findings);
-            return new Inspection(new ParseTask(fileId, partnerId, file.toString(), format, "UTF-8", ',', m.width(),
+            return new Inspection(new ParseTask(fileId, partnerId, file, format, "UTF-8", ',', m.width(),
                     names, m.fieldColumns(), m.flexNames(), m.flexColumns(), personal, m.fileRule(), m.fileMessage()),
                     findings);
         }
 
-        String charset = detectCharset(file, fileId, findings);
+        String charset = detectCharset(file, conf, fileId, findings);
         if (charset == null) return new Inspection(null, findings);
         if (!format.equals("csv")) {
-            unknownJsonKeys(fileId, file, charset, contract, limits, findings);
-            return new Inspection(new ParseTask(fileId, partnerId, file.toString(), format, charset, ',', 0, names, none,
+            unknownJsonKeys(fileId, file, conf, charset, contract, limits, findings);
+            return new Inspection(new ParseTask(fileId, partnerId, file, format, charset, ',', 0, names, none,
                     List.of(), new int[0], personal, null, null), findings);
         }
 
         CsvRecordReader.RawRecord header;
-        try (LineReader lines = new LineReader(TextInput.open(file, charset), limits.lineChars())) {
+        try (LineReader lines = new LineReader(TextInput.open(file, conf, charset), limits.lineChars())) {
             header = new CsvRecordReader(lines, limits.lineChars()).next();
         }
         if (header == null) {
@@ -109,7 +121,7 @@ public final class FileInspector {
                     "Save the file as 'CSV UTF-8 (comma delimited)'."));
         }
         Mapping m = map(fileId, Arrays.asList(fields), contract, limits, findings);
-        ParseTask task = new ParseTask(fileId, partnerId, file.toString(), format, charset, delimiter, m.width(), names,
+        ParseTask task = new ParseTask(fileId, partnerId, file, format, charset, delimiter, m.width(), names,
                 m.fieldColumns(), m.flexNames(), m.flexColumns(), personal, m.fileRule(), m.fileMessage());
         return new Inspection(task, findings);
     }
@@ -127,10 +139,11 @@ public final class FileInspector {
      * (FIL-003) instead of surfacing only as "required but empty" on every row. Missing keys are left to the row
      * rules, since a later object may well have them.
      */
-    private static void unknownJsonKeys(String fileId, Path file, String charset, Contract contract,
+    private static void unknownJsonKeys(String fileId, String file, org.apache.hadoop.conf.Configuration conf,
+                                        String charset, Contract contract,
                                         InputLimits limits, List<FileFinding> findings) throws IOException {
         String first = null;
-        try (LineReader lines = new LineReader(TextInput.open(file, charset), limits.lineChars())) {
+        try (LineReader lines = new LineReader(TextInput.open(file, conf, charset), limits.lineChars())) {
             for (LineReader.Line l = lines.next(); l != null; l = lines.next()) {
                 if (l.tooLong()) return; // the row rules report it (ROW-005)
                 if (!l.text().isBlank()) {
@@ -165,8 +178,12 @@ public final class FileInspector {
         return names.size() > LISTED ? s + String.format(Locale.ROOT, " and %,d more", names.size() - LISTED) : s;
     }
 
-    private static List<String> xlsxHeader(Path file, InputLimits limits) throws IOException {
-        XlsxSheet.SheetRow row = XlsxSheet.header(file, limits);
+    private static List<String> xlsxHeader(String file, org.apache.hadoop.conf.Configuration conf, InputLimits limits)
+            throws IOException {
+        XlsxSheet.SheetRow row;
+        try (LandedInput.LocalFile local = LandedInput.localFile(file, conf)) {
+            row = XlsxSheet.header(local.path(), limits);
+        }
         if (row == null) return null;
         if (row.extraCells() > 0) {
             throw new InputProblem(FileRule.TOO_MANY_COLUMNS, String.format(Locale.ROOT,
@@ -241,8 +258,13 @@ public final class FileInspector {
      * problem (ROW-008). Returns null for an unreadable file.
      */
     static String detectCharset(Path file, String fileId, List<FileFinding> findings) throws IOException {
+        return detectCharset(file.toString(), null, fileId, findings);
+    }
+
+    static String detectCharset(String file, org.apache.hadoop.conf.Configuration conf, String fileId,
+                                List<FileFinding> findings) throws IOException {
         byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = LandedInput.open(file, conf)) {
             head = in.readNBytes(SNIFF_BYTES);
         }
         if (head.length >= 2 && ((head[0] == (byte) 0xFF && head[1] == (byte) 0xFE)
@@ -258,7 +280,7 @@ public final class FileInspector {
                     "Export the data as CSV UTF-8, JSON Lines, Parquet or .xlsx and name the file with the right extension."));
             return null;
         }
-        Utf8Scan scan = Utf8Scan.of(file);
+        Utf8Scan scan = Utf8Scan.of(LandedInput.open(file, conf));
         if (scan.valid() || scan.multiByte() > 0) return StandardCharsets.UTF_8.name();
         findings.add(new FileFinding(fileId, FileRule.NOT_UTF8, "warning",
                 "The file is not valid UTF-8; it was read as Windows-1252 (Western European).",

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -12,9 +11,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.util.SerializableConfiguration;
 
 /**
  * Runs on executors: streams one landed file into text rows (one per record, never dropping one), with the line
@@ -32,10 +35,38 @@ public final class FileParser implements FlatMapFunction<ParseTask, Row> {
 
     private final Pseudonymiser pseudonymiser;
     private final InputLimits limits;
+    /** The store settings for landed files not on the local disk, shipped once to each executor; null when none. */
+    private final Broadcast<SerializableConfiguration> stores;
 
     public FileParser(Pseudonymiser pseudonymiser, InputLimits limits) {
+        this(pseudonymiser, limits, null);
+    }
+
+    public FileParser(Pseudonymiser pseudonymiser, InputLimits limits, Broadcast<SerializableConfiguration> stores) {
         this.pseudonymiser = pseudonymiser;
         this.limits = limits;
+        this.stores = stores;
+    }
+
+    /**
+     * A parser for these tasks: when a task's file is on another store than the local disk (hdfs://, s3a://), the
+     * SparkSession's Hadoop configuration (with glasshouse.storage.hadoop) is broadcast so the executors can open it;
+     * local files are read with java.nio and need nothing shipped.
+     */
+    public static FileParser forTasks(JavaSparkContext jsc, Pseudonymiser pseudonymiser, InputLimits limits,
+                                      List<ParseTask> tasks) {
+        boolean remote = tasks.stream().anyMatch(t -> LandedInput.local(t.path()) == null);
+        return new FileParser(pseudonymiser, limits, remote
+                ? jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration())) : null);
+    }
+
+    /** The Hadoop configuration for opening a landed file on a store (unused for local files). */
+    private Configuration conf() {
+        return stores != null ? stores.value().value() : LandedInput.driverConf();
+    }
+
+    private Configuration confFor(ParseTask task) {
+        return LandedInput.local(task.path()) != null ? null : conf();
     }
 
     @Override
@@ -97,7 +128,7 @@ public final class FileParser implements FlatMapFunction<ParseTask, Row> {
     }
 
     private static String breakMessage(ParseTask task, long lastRow, Throwable e) {
-        String name = Path.of(task.path()).getFileName().toString();
+        String name = LandedInput.name(task.path());
         String where = lastRow == 0 ? "before its first row could be read"
                 : "after row " + lastRow + " (the rows before it are quarantined, the rest was not read)";
         String why = ReadFailure.describe(e, task.path(), name);
@@ -223,7 +254,7 @@ public final class FileParser implements FlatMapFunction<ParseTask, Row> {
         private final ParquetRecords records;
 
         ParquetRows(ParseTask task) throws IOException {
-            this(task, new ParquetRecords(Path.of(task.path())));
+            this(task, new ParquetRecords(task.path(), confFor(task)));
         }
 
         private ParquetRows(ParseTask task, ParquetRecords records) {
@@ -246,12 +277,26 @@ public final class FileParser implements FlatMapFunction<ParseTask, Row> {
         private boolean headerSkipped;
 
         XlsxRows(ParseTask task) throws IOException {
-            this(task, XlsxSheet.open(Path.of(task.path()), limits));
+            this(task, LandedInput.localFile(task.path(), confFor(task)));
         }
 
-        private XlsxRows(ParseTask task, XlsxSheet sheet) throws IOException {
-            super(task, sheet == null ? () -> { } : sheet);
-            if (sheet == null) throw new IOException("the workbook has no sheet");
+        /** A workbook is a zip, read by random access: a file on another store is read from a local copy. */
+        private XlsxRows(ParseTask task, LandedInput.LocalFile file) throws IOException {
+            this(task, openOrDelete(file, limits), file);
+        }
+
+        private XlsxRows(ParseTask task, XlsxSheet sheet, LandedInput.LocalFile file) throws IOException {
+            super(task, () -> {
+                try {
+                    if (sheet != null) sheet.close();
+                } finally {
+                    file.close();
+                }
+            });
+            if (sheet == null) {
+                file.close();
+                throw new IOException("the workbook has no sheet");
+            }
             this.sheet = sheet;
         }
 
@@ -277,6 +322,15 @@ public final class FileParser implements FlatMapFunction<ParseTask, Row> {
         }
     }
 
+    private static XlsxSheet openOrDelete(LandedInput.LocalFile file, InputLimits limits) throws IOException {
+        try {
+            return XlsxSheet.open(file.path(), limits);
+        } catch (IOException | RuntimeException e) {
+            file.close();
+            throw e;
+        }
+    }
+
     /** A row's cells as one CSV line (cut to {@code max} characters): the raw text of a spreadsheet row. */
     static String csvLine(String[] cols, int max) {
         StringBuilder b = new StringBuilder();
@@ -297,7 +351,7 @@ public final class FileParser implements FlatMapFunction<ParseTask, Row> {
         private final CsvLine fields;
 
         CsvRows(ParseTask task) throws IOException {
-            this(task, new LineReader(TextInput.open(Path.of(task.path()), task.charset()), limits.lineChars()));
+            this(task, new LineReader(TextInput.open(task.path(), confFor(task), task.charset()), limits.lineChars()));
         }
 
         private CsvRows(ParseTask task, LineReader lines) throws IOException {
@@ -329,7 +383,7 @@ public final class FileParser implements FlatMapFunction<ParseTask, Row> {
         private final JsonLine json;
 
         JsonRows(ParseTask task) throws IOException {
-            this(task, new LineReader(TextInput.open(Path.of(task.path()), task.charset()), limits.lineChars()));
+            this(task, new LineReader(TextInput.open(task.path(), confFor(task), task.charset()), limits.lineChars()));
         }
 
         private JsonRows(ParseTask task, LineReader lines) {

@@ -35,10 +35,25 @@ public final class ParquetRecords implements Closeable {
     private final MessageType schema;
 
     public ParquetRecords(Path file) throws IOException {
-        Configuration conf = new Configuration(false);
-        this.schema = schema(file);
-        this.reader = ParquetReader.builder(new GroupReadSupport(), new org.apache.hadoop.fs.Path(file.toUri()))
-                .withConf(conf).build();
+        this(new org.apache.hadoop.fs.Path(file.toUri()), new Configuration(false));
+    }
+
+    /**
+     * A landed file by local path (read as above) or store URI, through Hadoop's {@code InputFile} with the store
+     * settings {@code conf} (on executors the broadcast configuration).
+     */
+    public ParquetRecords(String file, Configuration conf) throws IOException {
+        this(hadoopPath(file), LandedInput.local(file) != null ? new Configuration(false) : conf);
+    }
+
+    private ParquetRecords(org.apache.hadoop.fs.Path file, Configuration conf) throws IOException {
+        this.schema = footer(file, conf).getFileMetaData().getSchema();
+        this.reader = ParquetReader.builder(new GroupReadSupport(), file).withConf(conf).build();
+    }
+
+    private static org.apache.hadoop.fs.Path hadoopPath(String file) {
+        Path local = LandedInput.local(file);
+        return local != null ? new org.apache.hadoop.fs.Path(local.toUri()) : new org.apache.hadoop.fs.Path(file);
     }
 
     /**
@@ -47,7 +62,13 @@ public final class ParquetRecords implements Closeable {
      * limit (FIL-010): a row group is read into memory whole.
      */
     public static List<String> columnNames(Path file, InputLimits limits) throws IOException {
-        ParquetMetadata footer = footer(file);
+        return columnNames(file.toString(), null, limits);
+    }
+
+    /** As above, for a landed file by local path or store URI. */
+    public static List<String> columnNames(String file, Configuration conf, InputLimits limits) throws IOException {
+        ParquetMetadata footer = footer(hadoopPath(file), LandedInput.local(file) != null ? new Configuration(false)
+                : conf);
         MessageType schema = footer.getFileMetaData().getSchema();
         if (schema.getFieldCount() > limits.columns()) {
             throw new InputProblem(FileRule.TOO_MANY_COLUMNS, String.format(java.util.Locale.ROOT,
@@ -64,13 +85,16 @@ public final class ParquetRecords implements Closeable {
         return schema.getFields().stream().map(Type::getName).toList();
     }
 
-    private static MessageType schema(Path file) throws IOException {
-        return footer(file).getFileMetaData().getSchema();
-    }
-
-    private static ParquetMetadata footer(Path file) throws IOException {
-        try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromPath(
-                new org.apache.hadoop.fs.Path(file.toUri()), new Configuration(false)))) {
+    private static ParquetMetadata footer(org.apache.hadoop.fs.Path file, Configuration conf) throws IOException {
+        org.apache.parquet.io.InputFile in;
+        try {
+            in = HadoopInputFile.fromPath(file, conf);
+        } catch (IOException e) {
+            // the landed copy cannot be found or reached: storage, not the partner's file
+            throw file.toUri().getScheme() != null && !"file".equals(file.toUri().getScheme())
+                    ? LandedInput.storage(file.toString(), e) : e;
+        }
+        try (ParquetFileReader r = ParquetFileReader.open(in)) {
             return r.getFooter();
         } catch (RuntimeException e) {
             throw new IOException("not a readable Parquet file (" + e.getMessage() + ")", e);

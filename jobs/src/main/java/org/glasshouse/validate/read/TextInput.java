@@ -30,6 +30,11 @@ final class TextInput {
         return reader(Files.newInputStream(file), charset);
     }
 
+    /** A landed file by local path or store URI ({@link LandedInput}). */
+    static Reader open(String file, org.apache.hadoop.conf.Configuration conf, String charset) throws IOException {
+        return reader(LandedInput.open(file, conf), charset);
+    }
+
     static Reader reader(InputStream in, String charset) {
         CharsetDecoder decoder = Charset.forName(charset).newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)

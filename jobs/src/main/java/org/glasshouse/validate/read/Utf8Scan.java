@@ -12,12 +12,17 @@ import java.nio.file.Path;
 record Utf8Scan(boolean valid, long multiByte, long invalid) {
 
     static Utf8Scan of(Path file) throws IOException {
+        return of(Files.newInputStream(file));
+    }
+
+    /** Scans the stream to its end, and closes it. */
+    static Utf8Scan of(InputStream stream) throws IOException {
         long multi = 0;
         long bad = 0;
         int need = 0;      // continuation bytes still expected
         int seqLen = 0;
         int first = 0;     // lead byte of the current sequence
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = stream) {
             byte[] buf = new byte[1 << 16];
             for (int n = in.read(buf); n > 0; n = in.read(buf)) {
                 for (int i = 0; i < n; i++) {
