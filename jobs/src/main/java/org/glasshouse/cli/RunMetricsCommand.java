@@ -55,8 +55,9 @@ public final class RunMetricsCommand {
         if (latest.isEmpty()) {
             throw new UsageException("no completed run under " + out + ": run 'glasshouse nightly --out " + out + "' first");
         }
-        RunPaths run = new RunPaths(out, Long.toString(latest.getAsLong()));
-        MetricInputs in = MetricInputs.of(asOf, reportingCurrency, d -> spark.read().parquet(run.curated(d).toString()))
+        RunPaths run = new RunPaths(out, Long.toString(latest.getAsLong()), null, null,
+                org.glasshouse.storage.HadoopStores.curatedStore());
+        MetricInputs in = MetricInputs.of(asOf, reportingCurrency, d -> spark.read().parquet(run.curated(d).sparkPath()))
                 .withThresholds(thresholds)
                 .withQuality(QualityInputsLoader.load(spark, run))
                 .restrictTo(programme, partner);
