@@ -43,12 +43,13 @@ public final class AnalystViews {
             throw new UsageException("no completed run under " + out + ": run 'glasshouse nightly --out " + out + "' first");
         }
         RunPaths latest = new RunPaths(out, Long.toString(completed.last()),
-                org.glasshouse.storage.HadoopStores.historyStore());
+                org.glasshouse.storage.HadoopStores.historyStore(), null,
+                org.glasshouse.storage.HadoopStores.curatedStore());
         List<String> views = new ArrayList<>();
-        Path curated = latest.runDir().resolve("curated");
+        org.glasshouse.storage.Location curated = latest.runData().resolve("curated");
         for (String dataset : folders(curated)) {
             String view = "curated_" + dataset;
-            spark.read().parquet(curated.resolve(dataset).toString()).createOrReplaceTempView(view);
+            spark.read().parquet(curated.resolve(dataset).sparkPath()).createOrReplaceTempView(view);
             views.add(view);
         }
         MetricHistory history = new MetricHistory(spark, latest.history(), completed::contains);
@@ -67,6 +68,19 @@ public final class AnalystViews {
             views.add("latest_" + table);
         }
         return views;
+    }
+
+    /** The sub-folders of a folder on any store, by name; none when it does not exist. */
+    static List<String> folders(org.glasshouse.storage.Location dir) {
+        try {
+            java.util.Optional<Path> local = dir.local();
+            if (local.isPresent()) return folders(local.get());
+            List<String> out = new ArrayList<>();
+            for (org.glasshouse.storage.Location l : dir.list()) if (l.isDirectory()) out.add(l.name());
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static List<String> folders(Path dir) {

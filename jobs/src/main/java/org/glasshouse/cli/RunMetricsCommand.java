@@ -27,9 +27,10 @@ import org.glasshouse.serve.client.TableSink;
 
 /**
  * {@code run metrics [--programme P] [--partner Q] [--as-of D] [--out DIR]}: computes every metric table for a
- * subset from the latest completed run's curated data into {@code OUT/private/scratch/<timestamp>/<table>/}. Never
- * touches the metric history or the published site. Runs in serve's warm session when serve is running
- * (RunMetricsAction), else here; the output is the same text either way.
+ * subset from the latest completed run's curated data into {@code OUT/private/scratch/<timestamp>/<table>/} (on
+ * the curated store when glasshouse.storage.curated-uri names one). Never touches the metric history or the
+ * published site. Runs in serve's warm session when serve is running (RunMetricsAction), else here; the output is
+ * the same text either way.
  */
 public final class RunMetricsCommand {
 
@@ -55,8 +56,9 @@ public final class RunMetricsCommand {
         if (latest.isEmpty()) {
             throw new UsageException("no completed run under " + out + ": run 'glasshouse nightly --out " + out + "' first");
         }
-        RunPaths run = new RunPaths(out, Long.toString(latest.getAsLong()));
-        MetricInputs in = MetricInputs.of(asOf, reportingCurrency, d -> spark.read().parquet(run.curated(d).toString()))
+        RunPaths run = new RunPaths(out, Long.toString(latest.getAsLong()), null, null,
+                org.glasshouse.storage.HadoopStores.curatedStore());
+        MetricInputs in = MetricInputs.of(asOf, reportingCurrency, d -> spark.read().parquet(run.curated(d).sparkPath()))
                 .withThresholds(thresholds)
                 .withQuality(QualityInputsLoader.load(spark, run))
                 .restrictTo(programme, partner);
@@ -65,14 +67,16 @@ public final class RunMetricsCommand {
                     + (partner == null ? "" : " partner " + partner) + " in run " + run.runId() + ".\n");
         }
         String stamp = LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss"));
-        Path scratch = base.privateDir().resolve("scratch").resolve(stamp);
+        // Beside the curated data: on its store when curated-uri names one (executors write the tables).
+        org.glasshouse.storage.Location scratch = run.curatedRoot().resolve("scratch", stamp);
         long started = System.nanoTime();
-        int tables = MetricsRun.run(in, MetricCatalog.all(), t -> org.glasshouse.storage.Location.of(scratch.resolve(t)));
+        int tables = MetricsRun.run(in, MetricCatalog.all(), t -> scratch.resolve(t));
         String summary = String.format(Locale.ROOT, "%d metric table(s) for as_of %s%s%s from run %s written to %s "
                         + "(%.1f s)%n", tables, asOf, programme == null ? "" : ", programme " + programme,
-                partner == null ? "" : ", partner " + partner, run.runId(), scratch,
+                partner == null ? "" : ", partner " + partner, run.runId(),
+                scratch.local().map(Object::toString).orElse(scratch.toString()),
                 (System.nanoTime() - started) / 1e9);
-        Dataset<Row> preview = spark.read().parquet(scratch.resolve("agreement_metrics").toString())
+        Dataset<Row> preview = spark.read().parquet(scratch.resolve("agreement_metrics").sparkPath())
                 .select("agreement_id", "programme_id", "partner_id", "committed", "disbursed", "spent",
                         "beneficiaries", "cost_per_beneficiary")
                 .orderBy("agreement_id").limit(PREVIEW_ROWS + 1);

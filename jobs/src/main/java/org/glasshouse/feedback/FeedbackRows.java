@@ -39,13 +39,27 @@ public final class FeedbackRows {
 
     private FeedbackRows() {}
 
+    private static boolean isDirectory(org.glasshouse.storage.Location p) {
+        try {
+            return p.isDirectory();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + p, e);
+        }
+    }
+
     public static Dataset<Row> of(SparkSession spark, Path findingsDir, List<String> datasets,
                                   List<FileFinding> fileFindings, Map<String, FileInfo> files) {
+        return of(spark, org.glasshouse.storage.Location.of(findingsDir), datasets, fileFindings, files);
+    }
+
+    /** The findings folders on any store (the curated store of the run). */
+    public static Dataset<Row> of(SparkSession spark, org.glasshouse.storage.Location findingsDir,
+                                  List<String> datasets, List<FileFinding> fileFindings, Map<String, FileInfo> files) {
         Dataset<Row> rows = null;
         for (String d : datasets) {
-            Path p = findingsDir.resolve(d);
-            if (!Files.isDirectory(p)) continue;
-            Dataset<Row> f = spark.read().parquet(p.toString())
+            org.glasshouse.storage.Location p = findingsDir.resolve(d);
+            if (!isDirectory(p)) continue;
+            Dataset<Row> f = spark.read().parquet(p.sparkPath())
                     // A file quarantined whole (no required columns, broke off while read) is reported once, by its
                     // file finding, not once per row.
                     .filter(not(col("rule_id").isin(FileRule.QUARANTINES_EVERY_ROW.toArray())))

@@ -50,6 +50,12 @@ public final class FeedbackWriter {
 
     private final Path outDir;
     private final String runId;
+    /**
+     * Where Spark writes each partner's CSV before the driver takes it: null for beside the final file (today's
+     * local path, the driver moves the part file); else a folder on a store every executor and the driver reach
+     * (the curated store on a cluster without a shared disk), from which the driver copies the part file.
+     */
+    private final org.glasshouse.storage.Location sparkScratch;
     /** The reports written, by partner (kept so a later run with the same findings can render them again). */
     private final Map<String, FeedbackReport> reports = new LinkedHashMap<>();
 
@@ -58,8 +64,14 @@ public final class FeedbackWriter {
     }
 
     public FeedbackWriter(Path outDir, String runId) {
+        this(outDir, runId, null);
+    }
+
+    /** With Spark's CSV output under {@code sparkScratch} (see the field), or null for beside the final file. */
+    public FeedbackWriter(Path outDir, String runId, org.glasshouse.storage.Location sparkScratch) {
         this.outDir = outDir;
         this.runId = runId;
+        this.sparkScratch = sparkScratch;
     }
 
     /** Writes feedback for every partner with a file in the run; returns partner id → its folder. */
@@ -70,6 +82,7 @@ public final class FeedbackWriter {
             return writeAll(feedback, accounts);
         } finally {
             feedback.unpersist();
+            if (sparkScratch != null) sparkScratch.delete();
         }
     }
 
@@ -84,7 +97,8 @@ public final class FeedbackWriter {
             Path dir = outDir.resolve(folder(e.getKey()));
             Files.createDirectories(dir);
             writeCsv(feedback.filter(col(FeedbackRows.PARTNER).equalTo(e.getKey())),
-                    flexKeys.getOrDefault(e.getKey(), List.of()), dir);
+                    flexKeys.getOrDefault(e.getKey(), List.of()), dir,
+                    sparkScratch == null ? null : sparkScratch.resolve(folder(e.getKey()), "_feedback-csv"));
             FeedbackReport report = report(e.getKey(), e.getValue(), rules.getOrDefault(e.getKey(), List.of()));
             writeHtml(dir, report);
             reports.put(e.getKey(), report);
@@ -177,7 +191,8 @@ public final class FeedbackWriter {
     }
 
     /** One CSV per partner, sorted by file and row; Spark writes it, then it is moved to feedback.csv. */
-    private static void writeCsv(Dataset<Row> rows, List<String> flexKeys, Path dir) throws IOException {
+    private static void writeCsv(Dataset<Row> rows, List<String> flexKeys, Path dir,
+                                 org.glasshouse.storage.Location scratch) throws IOException {
         List<Column> cols = new ArrayList<>();
         for (String c : FeedbackRows.COLUMNS) {
             Column v = col(c).cast("string");
@@ -185,13 +200,18 @@ public final class FeedbackWriter {
         }
         for (String k : flexKeys) cols.add(guard(get_json_object(col(FeedbackRows.FLEX), "$." + k)).as(k));
         Path tmp = dir.resolve("_feedback-csv");
+        String sparkPath = scratch == null ? tmp.toString() : scratch.sparkPath();
         rows.orderBy(col("file").asc_nulls_first(), col("row_number").asc_nulls_first(), col("rule_id"))
                 .select(cols.toArray(Column[]::new)).coalesce(1)
                 .write().mode(SaveMode.Overwrite).option("header", "true").option("escape", "\"")
                 // Values exactly as the partner sent them: Spark would trim them by default.
                 .option("ignoreLeadingWhiteSpace", "false").option("ignoreTrailingWhiteSpace", "false")
-                .option("encoding", "UTF-8").csv(tmp.toString());
+                .option("encoding", "UTF-8").csv(sparkPath);
         Path target = dir.resolve("feedback.csv");
+        if (scratch != null) {
+            takePart(scratch, target, flexKeys);
+            return;
+        }
         Path part;
         try (Stream<Path> s = Files.list(tmp)) {
             part = s.filter(p -> p.getFileName().toString().startsWith("part-")).findFirst().orElse(null);
@@ -204,6 +224,25 @@ public final class FeedbackWriter {
             Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
         }
         deleteTree(tmp);
+    }
+
+    /**
+     * The part file Spark wrote under {@code scratch} (any store: the executors' output, listed and read through the
+     * store's client), copied to the driver's {@code target}; the scratch folder is removed.
+     */
+    private static void takePart(org.glasshouse.storage.Location scratch, Path target, List<String> flexKeys)
+            throws IOException {
+        org.glasshouse.storage.Location part = scratch.list().stream()
+                .filter(p -> p.name().startsWith("part-")).findFirst().orElse(null);
+        Files.deleteIfExists(target);
+        if (part == null || part.fs().getFileStatus(part.path()).getLen() == 0) {
+            List<String> header = new ArrayList<>(FeedbackRows.COLUMNS);
+            header.addAll(flexKeys);
+            Files.writeString(target, String.join(",", header) + "\n", StandardCharsets.UTF_8);
+        } else {
+            part.copyToLocal(target);
+        }
+        scratch.delete();
     }
 
     /** A spreadsheet would run a cell starting with = + @ (or - before a non-number) as a formula: prefix a quote. */

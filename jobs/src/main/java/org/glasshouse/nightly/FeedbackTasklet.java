@@ -41,7 +41,10 @@ public class FeedbackTasklet implements Tasklet {
         report = IngestFeedback.merge(report, IngestTasklet.findings(paths), files);
         var rows = FeedbackRows.of(spark.session(), paths.findingsDir(), ContractCatalog.DATASETS,
                 report.fileFindings(), files);
-        FeedbackWriter writer = new FeedbackWriter(paths.feedbackDir(), paths.runId());
+        // Spark's CSV goes where the driver can read what the executors wrote: beside the final file when the curated
+        // data is local (a shared disk), else a scratch folder of the run on the curated store.
+        FeedbackWriter writer = new FeedbackWriter(paths.feedbackDir(), paths.runId(),
+                paths.curatedRoot().isLocal() ? null : paths.runData().resolve("tmp", "feedback"));
         Map<String, ?> written = writer.write(rows, report.files());
         IngestTasklet.JSON.writerWithDefaultPrettyPrinter().writeValue(reportsFile(paths).toFile(),
                 List.copyOf(writer.reports().values()));

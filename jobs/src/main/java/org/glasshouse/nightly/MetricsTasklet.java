@@ -47,7 +47,7 @@ public class MetricsTasklet implements Tasklet {
     }
 
     /** A curated table, its schema read from a Parquet footer (no Spark job to infer it). */
-    static Dataset<Row> curated(SparkSession session, Path dir) {
+    static Dataset<Row> curated(SparkSession session, org.glasshouse.storage.Location dir) {
         try {
             return LocalParquet.sparkRead(session, dir);
         } catch (IOException e) {

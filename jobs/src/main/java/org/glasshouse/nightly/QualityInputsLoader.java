@@ -52,8 +52,8 @@ public final class QualityInputsLoader {
         }
         Dataset<Row> findings = spark.createDataFrame(fileFindings, QualityInputs.FINDINGS);
         for (String d : ContractCatalog.DATASETS) {
-            Path p = paths.runDir().resolve("findings").resolve(d);
-            if (Files.isDirectory(p)) {
+            org.glasshouse.storage.Location p = paths.findingsDir().resolve(d);
+            if (p.isDirectory()) {
                 findings = findings.unionByName(LocalParquet.sparkRead(spark, p)
                         .select(col(RawRows.FILE_ID).as("file_id"), col("severity")));
             }

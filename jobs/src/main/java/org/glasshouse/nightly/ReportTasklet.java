@@ -81,10 +81,10 @@ public class ReportTasklet implements Tasklet {
             tables.put(spec.name(), read(partition, spec));
         }
         for (PublicTable spec : ReferenceTables.all()) {
-            Path curated = paths.curated(spec.name());
-            if (!Files.isDirectory(curated)) continue;
+            org.glasshouse.storage.Location curated = paths.curated(spec.name());
+            if (!curated.isDirectory()) continue;
             specs.put(spec.name(), spec);
-            tables.put(spec.name(), read(org.glasshouse.storage.Location.of(curated), spec));
+            tables.put(spec.name(), read(curated, spec));
         }
         DataTable history = impactHistory(paths);
         ChartCache charts = new ChartCache(cacheDir(paths, "charts"), fingerprint.code());

@@ -34,8 +34,8 @@ public final class ReusableSteps {
 
         @Override
         public List<Location> of(NightlyParameters params, RunPaths paths) {
-            return local(paths.runDir().resolve("curated"), paths.runDir().resolve("quarantine"),
-                    paths.findingsDir(), paths.accountingFile());
+            return List.of(paths.runData().resolve("curated"), paths.runData().resolve("quarantine"),
+                    paths.findingsDir(), Location.of(paths.accountingFile()));
         }
 
         @Override

@@ -34,11 +34,12 @@ public record RunPaths(Path out, String runId, Location historyStore, Location l
     public Path inputsFile() { return runDir().resolve("inputs.json"); }
     public Path accountingFile() { return runDir().resolve("accounting.json"); }
     public Path summaryFile() { return runDir().resolve("summary.json"); }
-    public Path curated(String dataset) { return runDir().resolve("curated").resolve(dataset); }
-    public Path quarantine(String dataset) { return runDir().resolve("quarantine").resolve(dataset); }
-    public Path findingsDir() { return runDir().resolve("findings"); }
+    /** Accepted rows of one dataset, on the curated store (default: OUT/private/runs/<id>/curated/<dataset>). */
+    public Location curated(String dataset) { return runData().resolve("curated", dataset); }
+    public Location quarantine(String dataset) { return runData().resolve("quarantine", dataset); }
+    public Location findingsDir() { return runData().resolve("findings"); }
     /** Validation results per landed file, reused by later runs while the file and what it was checked against hold. */
-    public Path validated() { return privateDir().resolve("validated"); }
+    public Location validated() { return curatedRoot().resolve("validated"); }
     /** Partner feedback: private, one folder per partner. */
     public Path feedbackDir() { return privateDir().resolve("feedback").resolve(runId); }
     /** The landing zone on whichever store holds it (landed copies and the manifest). */

@@ -177,6 +177,41 @@ public final class LocalParquet {
         return spark.read().schema(sparkSchema(dir)).parquet(dir.toString());
     }
 
+    /**
+     * {@link #sparkRead(org.apache.spark.sql.SparkSession, Path)} on any store: on the local file system exactly
+     * that; elsewhere the schema comes from the footer of the folder's first data file, read through the store.
+     */
+    public static org.apache.spark.sql.Dataset<Row> sparkRead(org.apache.spark.sql.SparkSession spark, Location dir)
+            throws IOException {
+        java.util.Optional<Path> local = dir.local();
+        if (local.isPresent()) return sparkRead(spark, local.get());
+        List<Location> data = dataFiles(dir);
+        if (data.isEmpty()) return spark.read().parquet(dir.sparkPath());
+        try (ParquetFileReader reader = open(data.get(0))) {
+            String json = reader.getFooter().getFileMetaData().getKeyValueMetaData().get(SPARK_SCHEMA_KEY);
+            StructType schema = json != null ? (StructType) DataType.fromJson(json)
+                    : structType(reader.getFooter().getFileMetaData().getSchema());
+            return spark.read().schema(schema).parquet(dir.sparkPath());
+        }
+    }
+
+    /** The Parquet data files directly in a folder on any store (not _ or . files), by name; none if it is absent. */
+    public static List<Location> dataFiles(Location dir) throws IOException {
+        List<Location> out = new ArrayList<>();
+        for (Location f : dir.list()) {
+            String n = f.name();
+            if (n.endsWith(".parquet") && !n.startsWith("_") && !n.startsWith(".")) out.add(f);
+        }
+        return out;
+    }
+
+    /** A reader of a Parquet file on any store (a local one as {@link #open(Path)}). */
+    public static ParquetFileReader open(Location file) throws IOException {
+        java.util.Optional<Path> local = file.local();
+        if (local.isPresent()) return open(local.get());
+        return ParquetFileReader.open(HadoopInputFile.fromPath(file.path(), Location.conf()), plainOptions());
+    }
+
     private static boolean hasDataFile(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) return false;
         try (Stream<Path> s = Files.list(dir)) {

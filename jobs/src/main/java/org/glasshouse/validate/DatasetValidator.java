@@ -30,6 +30,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.glasshouse.contract.Contract;
+import org.glasshouse.storage.Location;
 import org.glasshouse.validate.read.FileFinding;
 import org.glasshouse.validate.read.FileParser;
 import org.glasshouse.validate.read.FileRule;
@@ -53,7 +54,13 @@ import org.glasshouse.validate.rules.Violations;
  */
 public final class DatasetValidator {
 
-    public record Outputs(Path curated, Path quarantine, Path findings) {}
+    /** The three folders of one dataset, on any store (Spark writes them by {@link Location#sparkPath()}). */
+    public record Outputs(Location curated, Location quarantine, Location findings) {
+        /** Local folders. */
+        public Outputs(Path curated, Path quarantine, Path findings) {
+            this(Location.of(curated), Location.of(quarantine), Location.of(findings));
+        }
+    }
 
     private final SparkSession spark;
     private final List<CrossCheck> crossChecks;
@@ -159,7 +166,7 @@ public final class DatasetValidator {
      * (in {@link #contextSchema} plus {@link RawRows#FILE_ORDER}), or null: cross-file checks see them as they would
      * see those files' rows, and they are never written. Outputs go under {@code staging/<kind>/gh_file=<file id>/}.
      */
-    public Pass validate(Contract contract, List<ParseTask> tasks, ReferenceData reference, Path staging,
+    public Pass validate(Contract contract, List<ParseTask> tasks, ReferenceData reference, Location staging,
                          Map<String, String> fileNames, InputLimits limits, Map<String, Integer> fileOrder,
                          Dataset<Row> context) throws java.io.IOException {
         Dataset<Row> parsed = parse(contract, tasks, limits, fileOrder).persist(StorageLevel.MEMORY_AND_DISK());
@@ -175,7 +182,7 @@ public final class DatasetValidator {
                 Map<Kind, Dataset<Row>> outputs = outputs(contract, checked);
                 for (var e : outputs.entrySet()) {
                     e.getValue().withColumn(UNIT, col(RawRows.FILE_ID)).write().mode(SaveMode.Overwrite)
-                            .partitionBy(UNIT).parquet(staging.resolve(e.getKey().folder()).toString());
+                            .partitionBy(UNIT).parquet(staging.resolve(e.getKey().folder()).sparkPath());
                 }
                 List<CrossCheck.GroupTotals> totals = groupTotals(contract.dataset());
                 for (int i = 0; i < totals.size(); i++) sharesOf(checked, i, totals.get(i), partials, watched);
@@ -279,6 +286,25 @@ public final class DatasetValidator {
     }
 
     /** Rows per file as actually written, from the Parquet footers of the staged files (no Spark job). */
+    static Map<String, Long> writtenRows(Location kindDir) throws java.io.IOException {
+        java.util.Optional<Path> local = kindDir.local();
+        if (local.isPresent()) return writtenRows(local.get());
+        Map<String, Long> rows = new HashMap<>();
+        for (Location d : kindDir.list()) {
+            String name = d.name();
+            if (!name.startsWith(UNIT + "=") || !d.isDirectory()) continue;
+            long n = 0;
+            for (Location f : org.glasshouse.parquet.LocalParquet.dataFiles(d)) {
+                try (var r = org.glasshouse.parquet.LocalParquet.open(f)) {
+                    n += r.getRecordCount();
+                }
+            }
+            rows.put(name.substring(UNIT.length() + 1), n);
+        }
+        return rows;
+    }
+
+    /** {@link #writtenRows(Location)} of a local folder. */
     static Map<String, Long> writtenRows(Path kindDir) throws java.io.IOException {
         Map<String, Long> rows = new HashMap<>();
         if (!java.nio.file.Files.isDirectory(kindDir)) return rows;

@@ -340,7 +340,7 @@ public final class ValidationRun {
         List<Map<DatasetValidator.Kind, org.apache.spark.sql.types.StructType>> schemas = new ArrayList<>();
         for (DatasetValidator.Kind k : List.of(DatasetValidator.Kind.CURATED, DatasetValidator.Kind.QUARANTINE,
                 DatasetValidator.Kind.FINDINGS)) {
-            Path to = switch (k) {
+            org.glasshouse.storage.Location to = switch (k) {
                 case CURATED -> out.curated();
                 case QUARANTINE -> out.quarantine();
                 default -> out.findings();
@@ -440,7 +440,7 @@ public final class ValidationRun {
             }
         }
         if (tasks.isEmpty()) return out;
-        Path staging = units.staging(dataset);
+        org.glasshouse.storage.Location staging = units.staging(dataset);
         try {
             DatasetValidator.Pass p = validator.validate(contract, tasks, ref, staging, names, limits, order,
                     context(contract, others.values(), order, units));
@@ -453,7 +453,7 @@ public final class ValidationRun {
                 out.put(id, u);
             }
         } finally {
-            FileUnits.deleteTree(staging);
+            units.discard(staging);
         }
         return out;
     }
@@ -464,7 +464,7 @@ public final class ValidationRun {
         if (validator.contextColumns(contract).isEmpty()) return null;
         List<String> paths = new ArrayList<>();
         for (FileUnit u : others) {
-            for (Path p : units.files(contract.dataset(), u, DatasetValidator.Kind.CONTEXT)) paths.add(p.toString());
+            for (var p : units.files(contract.dataset(), u, DatasetValidator.Kind.CONTEXT)) paths.add(p.sparkPath());
         }
         if (paths.isEmpty()) return null;
         List<Row> o = new ArrayList<>();
@@ -515,7 +515,7 @@ public final class ValidationRun {
      * driver), so a reference change that leaves them as they were (a new region nobody's agreement names) does not
      * validate its readers again.
      */
-    private static String contentKey(Path curated) throws IOException {
+    private static String contentKey(org.glasshouse.storage.Location curated) throws IOException {
         java.util.TreeSet<String> rows = new java.util.TreeSet<>();
         for (Row r : org.glasshouse.parquet.LocalParquet.readFolder(curated).rows()) rows.add(r.toString());
         return FileUnits.sha256(String.join("\n", rows));
