@@ -133,12 +133,14 @@ class HdfsNightlyTest {
     void theLandingZoneIsOnHdfsAndNotUnderOut() throws IOException {
         // The landed copies (<partner>/<sha256>/<name>): the same files as the local run's landing zone.
         TreeSet<String> local = localFiles(localOut.resolve("private/landing"));
-        local.removeIf(f -> !f.contains("/"));
         TreeSet<String> stored = hdfsFiles(root + "/landing");
         TreeSet<String> landed = new TreeSet<>(stored);
+        local.removeIf(f -> !f.matches("[^/]+/[0-9a-f]{64}/[^/]+"));
         landed.removeIf(f -> !f.matches("[^/]+/[0-9a-f]{64}/[^/]+"));
         assertThat(local).hasSize(160);
         assertThat(landed).isEqualTo(local);
+        // The manifest: one object per landed file, as many as the local run's.
+        assertThat(stored.stream().filter(f -> f.startsWith("manifest/")).count()).isEqualTo(160);
         assertThat(hdfsOut.resolve("private/landing")).doesNotExist();
     }
 
