@@ -211,10 +211,14 @@ public final class FileUnits {
             }
             return out;
         }
+        return localFiles(dataset, unit, kind).stream().map(Location::of).toList();
+    }
+
+    private List<Path> localFiles(String dataset, FileUnit unit, DatasetValidator.Kind kind) throws IOException {
         Path d = localUnitDir(dataset, unit.account().fileId(), unit.key()).resolve(kind.folder());
         if (!Files.isDirectory(d)) return List.of();
         try (Stream<Path> s = Files.list(d)) {
-            return s.filter(FileUnits::isData).sorted().map(Location::of).toList();
+            return s.filter(FileUnits::isData).sorted().toList();
         }
     }
 
@@ -238,20 +242,29 @@ public final class FileUnits {
         for (int i = 0; i < units.size(); i++) {
             FileUnit u = units.get(i);
             int j = 0;
+            if (localOut != null) {
+                for (Path p : localFiles(dataset, u, kind)) {
+                    linkFile(p, localOut.resolve(partName(i, u, j++)));
+                    linked++;
+                }
+                continue;
+            }
             for (Location p : files(dataset, u, kind)) {
-                String name = String.format(java.util.Locale.ROOT, "part-%05d-%s-%d.snappy.parquet", i,
-                        u.account().fileId(), j++);
-                if (localOut != null) linkFile(p.local().orElseThrow(), localOut.resolve(name));
-                else copyFile(p, out.resolve(name));
+                copyFile(p, out.resolve(partName(i, u, j++)));
                 linked++;
             }
         }
         if (linked == 0) {
             Location template = root.resolve(".templates", sha256(baseKey), dataset, kind.folder() + ".parquet");
             if (!template.isFile()) writeEmpty(emptySchema.get(), template, spark);
-            if (localOut != null) linkFile(template.local().orElseThrow(), localOut.resolve("part-00000-empty.snappy.parquet"));
-            else copyFile(template, out.resolve("part-00000-empty.snappy.parquet"));
+            String name = "part-00000-empty.snappy.parquet";
+            if (localOut != null) linkFile(template.local().orElseThrow(), localOut.resolve(name));
+            else copyFile(template, out.resolve(name));
         }
+    }
+
+    private static String partName(int unit, FileUnit u, int file) {
+        return String.format(java.util.Locale.ROOT, "part-%05d-%s-%d.snappy.parquet", unit, u.account().fileId(), file);
     }
 
     /** Local folders: {@link #link(String, List, DatasetValidator.Kind, Location, StructTypeSupplier, SparkSession)}. */
