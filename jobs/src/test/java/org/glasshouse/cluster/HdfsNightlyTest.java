@@ -33,9 +33,9 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HdfsNightlyTest {
 
-    static final Path SAMPLE = Path.of("..", "sample-data").toAbsolutePath().normalize();
-    static final String AS_OF = "2026-09-30";
-    static final String SECRET = "hdfs-test-secret";
+    static final Path SAMPLE = LocalSampleNightly.SAMPLE;
+    static final String AS_OF = LocalSampleNightly.AS_OF;
+    static final String SECRET = LocalSampleNightly.SECRET;
     static final String RELEASE = "releases/2026-09-30-run1";
 
     Path dir;
@@ -60,7 +60,6 @@ class HdfsNightlyTest {
         long copied = System.nanoTime();
         dir = Files.createTempDirectory("hdfs-nightly");
         hdfsOut = dir.resolve("hdfs-out");
-        localOut = dir.resolve("local-out");
         hdfsExit = Glasshouse.run("nightly", "--input", root + "/input", "--out", hdfsOut.toString(),
                 "--as-of", AS_OF, "--glasshouse.pseudonymisation.secret=" + SECRET,
                 "--glasshouse.storage.history-uri=" + root + "/metrics",
@@ -74,8 +73,8 @@ class HdfsNightlyTest {
                 "--glasshouse.storage.landing-uri=" + root + "/landing",
                 "--glasshouse.storage.curated-uri=" + root + "/private");
         long rerun = System.nanoTime();
-        localExit = Glasshouse.run("nightly", "--input", SAMPLE.toString(), "--out", localOut.toString(),
-                "--as-of", AS_OF, "--glasshouse.pseudonymisation.secret=" + SECRET);
+        localOut = LocalSampleNightly.out(); // shared with S3NightlyTest: run once per test JVM
+        localExit = LocalSampleNightly.exit();
         long t2 = System.nanoTime();
         hdfsMillis = (t1 - copied) / 1_000_000;
         localMillis = (t2 - rerun) / 1_000_000;
