@@ -31,7 +31,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The nightly on the sample data with its stores on S3: an S3-compatible server in this JVM (s3proxy over an
  * in-memory store, {@link S3Server}) reached through S3A, Hadoop's real s3a:// client. The input folder is uploaded
- * and given to --input as an s3a:// URI, the metric history and the release store are s3a:// URIs; beside it a run
+ * and given to --input as an s3a:// URI, the landing zone, the curated data, the metric history and the release
+ * store are s3a:// URIs; beside it a run
  * of the same input with everything on the local disk. The step counters must be equal, the published tables
  * byte-identical, the metric history really on S3, the release copied under releases/<id>/ with site.json (written
  * by one PUT: S3 has no atomic rename) pointing at it, and a rerun with nothing new must reuse the history on S3.
@@ -58,7 +59,9 @@ class S3NightlyTest {
     List<String> storeArgs() {
         return List.of(
                 "--glasshouse.storage.history-uri=" + root + "/metrics",
-                "--glasshouse.storage.publish-uri=" + root + "/site");
+                "--glasshouse.storage.publish-uri=" + root + "/site",
+                "--glasshouse.storage.landing-uri=" + root + "/landing",
+                "--glasshouse.storage.curated-uri=" + root + "/private");
     }
 
     int nightlyOnS3() {
@@ -192,6 +195,36 @@ class S3NightlyTest {
     }
 
     /** Parquet compared by its canonical form (ParquetBytes), everything else byte for byte. */
+    @Test
+    void theLandingZoneIsOnS3AndNotUnderOut() throws IOException {
+        TreeSet<String> local = localFiles(localOut.resolve("private/landing"));
+        TreeSet<String> stored = s3Files(root + "/landing");
+        TreeSet<String> landed = new TreeSet<>(stored);
+        local.removeIf(f -> !f.matches("[^/]+/[0-9a-f]{64}/[^/]+"));
+        landed.removeIf(f -> !f.matches("[^/]+/[0-9a-f]{64}/[^/]+"));
+        assertThat(local).hasSize(160);
+        assertThat(landed).isEqualTo(local);
+        // One manifest object per landed file (objects cannot be appended), no temporary names left.
+        assertThat(stored.stream().filter(f -> f.startsWith("manifest/")).count()).isEqualTo(160);
+        assertThat(stored).noneMatch(f -> f.startsWith("_incoming/") || f.endsWith(".tmp"));
+        assertThat(s3Out.resolve("private/landing")).doesNotExist();
+    }
+
+    @Test
+    void theCuratedDataIsOnS3AndNotUnderOut() throws IOException {
+        for (String kind : List.of("curated", "quarantine", "findings")) {
+            TreeSet<String> stored = withoutJobIds(s3Files(root + "/private/runs/1/" + kind));
+            TreeSet<String> local = withoutJobIds(localFiles(localOut.resolve("private/runs/1/" + kind)));
+            stored.removeIf(f -> !f.endsWith(".parquet"));
+            local.removeIf(f -> !f.endsWith(".parquet"));
+            assertThat(local).as(kind).isNotEmpty();
+            assertThat(stored).as(kind).isEqualTo(local);
+            assertThat(s3Out.resolve("private/runs/1/" + kind)).doesNotExist();
+        }
+        assertThat(s3Files(root + "/private/validated")).anyMatch(f -> f.startsWith("services/"));
+        assertThat(s3Out.resolve("private/validated")).doesNotExist();
+    }
+
     private static void assertSameTables(Path actual, Path expected, List<String> names) throws IOException {
         for (String n : names) {
             if (n.endsWith(".parquet")) {
