@@ -2,8 +2,6 @@ package org.glasshouse.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +19,6 @@ import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
-import org.glasshouse.Glasshouse;
 import org.glasshouse.contract.Contract;
 import org.glasshouse.contract.ContractCatalog;
 import org.glasshouse.ingest.HttpFetcher;
@@ -182,81 +179,6 @@ class LandingOnHdfsTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> FileInspector.inspect("f", "P09",
                         LandedInput.of(missing), "csv", ContractCatalog.embedded().get("services"), LIMITS))
                 .isInstanceOf(java.nio.file.FileSystemException.class);
-    }
-
-    /**
-     * The whole nightly with glasshouse.storage.landing-uri on HDFS, beside a local one on the same input: the same
-     * step counters and published CSV tables, the landing zone (copies, manifest objects, key.json) on HDFS and
-     * nothing under OUT/private/landing.
-     */
-    @Test
-    void theNightlyWithItsLandingZoneOnHdfsPublishesWhatALocalRunDoes() throws Exception {
-        Path in = dir.resolve("nightly-input");
-        // The sample data (a run on a handful of files has too little for the report), plus a workbook and a Parquet
-        // file that replace two partners' September CSVs.
-        copyTree(SAMPLE, in);
-        Files.copy(input.resolve("inbox/P02/services-2026-09.xlsx"), in.resolve("inbox/P02/services-2026-09.xlsx"));
-        Files.copy(input.resolve("inbox/P03/services-2026-09.parquet"),
-                in.resolve("inbox/P03/services-2026-09.parquet"));
-        Location landing = Location.of(MiniHdfs.uri() + "/nightly-" + System.nanoTime() + "/landing");
-        Path hdfsOut = dir.resolve("nightly-hdfs");
-        Path localOut = dir.resolve("nightly-local");
-        int hdfsExit = Glasshouse.run("nightly", "--input", in.toString(), "--out", hdfsOut.toString(),
-                "--as-of", "2026-09-30", "--glasshouse.pseudonymisation.secret=landing-test",
-                "--glasshouse.storage.landing-uri=" + landing);
-        int localExit = Glasshouse.run("nightly", "--input", in.toString(), "--out", localOut.toString(),
-                "--as-of", "2026-09-30", "--glasshouse.pseudonymisation.secret=landing-test");
-        assertThat(hdfsExit).as("nightly with the landing zone on HDFS").isZero();
-        assertThat(localExit).as("local nightly").isZero();
-        Map<String, String> counters = counters(hdfsOut);
-        // The sample's 160 files and the two added ones landed; validate read what a local run reads.
-        assertThat(counters).isEqualTo(counters(localOut))
-                .containsEntry("ingest", "read=162 written=162 skipped=0");
-        assertThat(hdfsOut.resolve("private/landing")).doesNotExist();
-        assertThat(landing.resolve("key.json").isFile()).isTrue();
-        List<LandedFile> entries = new LandingManifest(landing).entries();
-        // The same files in the same order; arrival times are each run's own clock.
-        assertThat(entries).hasSize(162).extracting(LandingOnHdfsTest::withoutTimes).isEqualTo(
-                new LandingManifest(Location.of(localOut.resolve("private/landing"))).entries().stream()
-                        .map(LandingOnHdfsTest::withoutTimes).toList());
-        assertThat(landing.resolve("manifest").list()).hasSize(162);
-        Path hdfsData = hdfsOut.resolve("releases/2026-09-30-run1/data");
-        Path localData = localOut.resolve("releases/2026-09-30-run1/data");
-        List<String> csv;
-        try (var s = Files.list(localData)) {
-            csv = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".csv")).sorted().toList();
-        }
-        assertThat(csv).isNotEmpty();
-        for (String n : csv) {
-            assertThat(Files.mismatch(hdfsData.resolve(n), localData.resolve(n))).as(n).isEqualTo(-1L);
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (var s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t);
-            }
-        }
-    }
-
-    private static String withoutTimes(LandedFile f) {
-        return String.join("|", f.sha256(), Long.toString(f.size()), f.partnerId(), String.valueOf(f.dataset()),
-                String.valueOf(f.format()), f.originalName(), f.source(), f.path(), f.runId());
-    }
-
-    /** Per step: "read=R written=W skipped=S" from run 1's summary.json. */
-    private static Map<String, String> counters(Path out) throws IOException {
-        JsonNode summary = new ObjectMapper().readTree(out.resolve("private/runs/1/summary.json").toFile());
-        assertThat(summary.path("status").asText()).isEqualTo("COMPLETED");
-        Map<String, String> steps = new LinkedHashMap<>();
-        for (JsonNode s : summary.path("steps")) {
-            steps.put(s.path("step").asText(), "read=" + s.path("read").asLong() + " written="
-                    + s.path("written").asLong() + " skipped=" + s.path("skipped").asLong());
-        }
-        return steps;
     }
 
     private static List<Row> parse(JavaSparkContext jsc, Pseudonymiser pseudonymiser, ParseTask task) {
