@@ -1,6 +1,12 @@
 package org.glasshouse.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.glasshouse.cluster.StoredRun.assertSameTables;
+import static org.glasshouse.cluster.StoredRun.counters;
+import static org.glasshouse.cluster.StoredRun.localFiles;
+import static org.glasshouse.cluster.StoredRun.names;
+import static org.glasshouse.cluster.StoredRun.storeFiles;
+import static org.glasshouse.cluster.StoredRun.withoutJobIds;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,14 +15,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.glasshouse.Glasshouse;
 import org.glasshouse.metrics.MetricCatalog;
 import org.glasshouse.publish.Checksums;
@@ -130,7 +132,7 @@ class S3NightlyTest {
         Path local = localOut.resolve("releases").resolve(RUN1);
         Path s3Release = s3Out.resolve("releases").resolve(RUN1);
         String folder = root + "/site/releases/" + RUN1;
-        TreeSet<String> stored = s3Files(folder);
+        TreeSet<String> stored = storeFiles(s3, folder);
         TreeSet<String> expected = localFiles(s3Release);
         expected.add(FileSystemReleasePublisher.COMPLETE);
         assertThat(stored).isEqualTo(expected);
@@ -152,12 +154,12 @@ class S3NightlyTest {
         assertThat(new String(read(root + "/site/releases/" + RUN2 + "/" + FileSystemReleasePublisher.COMPLETE),
                 java.nio.charset.StandardCharsets.UTF_8).trim()).isEqualTo(pointer.sha256sums());
         // No temporary pointer was left: on S3 the pointer is one PUT, not a temporary object renamed over it.
-        assertThat(s3Files(root + "/site")).noneMatch(f -> !f.startsWith("releases/") && !f.equals(SitePointer.NAME));
+        assertThat(storeFiles(s3, root + "/site")).noneMatch(f -> !f.startsWith("releases/") && !f.equals(SitePointer.NAME));
     }
 
     @Test
     void theMetricHistoryIsOnS3AndNotUnderOut() throws IOException {
-        TreeSet<String> stored = withoutJobIds(s3Files(root + "/metrics"));
+        TreeSet<String> stored = withoutJobIds(storeFiles(s3, root + "/metrics"));
         stored.removeIf(f -> f.contains("/run_id=2/"));
         TreeSet<String> local = withoutJobIds(localFiles(localOut.resolve("private/metrics")));
         assertThat(stored).isEqualTo(local);
@@ -171,7 +173,7 @@ class S3NightlyTest {
     @Test
     void aRerunWithNothingNewReusesTheMetricHistoryOnS3() throws IOException {
         assertThat(rerunExit).as("second nightly on S3 exit code").isZero();
-        TreeSet<String> all = withoutJobIds(s3Files(root + "/metrics"));
+        TreeSet<String> all = withoutJobIds(storeFiles(s3, root + "/metrics"));
         TreeSet<String> first = new TreeSet<>();
         TreeSet<String> second = new TreeSet<>();
         for (String f : all) {
@@ -191,105 +193,23 @@ class S3NightlyTest {
         JsonNode summary = new ObjectMapper().readTree(s3Out.resolve("private/runs/1/summary.json").toFile());
         assertThat(summary.path("input").asText()).isEqualTo(root + "/input");
         assertThat(s3Out.resolve("private/runs/1/input-copy")).doesNotExist();
-        assertThat(s3Files(root + "/input")).isEqualTo(localFiles(SAMPLE));
+        assertThat(storeFiles(s3, root + "/input")).isEqualTo(localFiles(SAMPLE));
     }
 
     /** Parquet compared by its canonical form (ParquetBytes), everything else byte for byte. */
     @Test
     void theLandingZoneIsOnS3AndNotUnderOut() throws IOException {
-        TreeSet<String> local = localFiles(localOut.resolve("private/landing"));
-        TreeSet<String> stored = s3Files(root + "/landing");
-        TreeSet<String> landed = new TreeSet<>(stored);
-        local.removeIf(f -> !f.matches("[^/]+/[0-9a-f]{64}/[^/]+"));
-        landed.removeIf(f -> !f.matches("[^/]+/[0-9a-f]{64}/[^/]+"));
-        assertThat(local).hasSize(160);
-        assertThat(landed).isEqualTo(local);
-        // One manifest object per landed file (objects cannot be appended), no temporary names left.
-        assertThat(stored.stream().filter(f -> f.startsWith("manifest/")).count()).isEqualTo(160);
-        assertThat(stored).noneMatch(f -> f.startsWith("_incoming/") || f.endsWith(".tmp"));
-        assertThat(s3Out.resolve("private/landing")).doesNotExist();
+        StoredRun.assertLandingZoneOnStore(s3, root + "/landing", s3Out, localOut);
     }
 
     @Test
     void theCuratedDataIsOnS3AndNotUnderOut() throws IOException {
-        for (String kind : List.of("curated", "quarantine", "findings")) {
-            TreeSet<String> stored = withoutJobIds(s3Files(root + "/private/runs/1/" + kind));
-            TreeSet<String> local = withoutJobIds(localFiles(localOut.resolve("private/runs/1/" + kind)));
-            stored.removeIf(f -> !f.endsWith(".parquet"));
-            local.removeIf(f -> !f.endsWith(".parquet"));
-            assertThat(local).as(kind).isNotEmpty();
-            assertThat(stored).as(kind).isEqualTo(local);
-            assertThat(s3Out.resolve("private/runs/1/" + kind)).doesNotExist();
-        }
-        assertThat(s3Files(root + "/private/validated")).anyMatch(f -> f.startsWith("services/"));
-        assertThat(s3Out.resolve("private/validated")).doesNotExist();
-    }
-
-    private static void assertSameTables(Path actual, Path expected, List<String> names) throws IOException {
-        for (String n : names) {
-            if (n.endsWith(".parquet")) {
-                assertThat(ParquetBytes.canonical(actual.resolve(n))).as(n)
-                        .isEqualTo(ParquetBytes.canonical(expected.resolve(n)));
-            } else {
-                assertThat(Files.mismatch(actual.resolve(n), expected.resolve(n))).as("first differing byte of %s", n)
-                        .isEqualTo(-1L);
-            }
-        }
-    }
-
-    /** Spark names its part files with the write job's random id: part-00000-<uuid>-c000 becomes part-00000-ID-c000. */
-    private static TreeSet<String> withoutJobIds(TreeSet<String> files) {
-        TreeSet<String> out = new TreeSet<>();
-        for (String f : files) out.add(f.replaceAll("part-(\\d+)-[0-9a-f-]{36}-c(\\d+)", "part-$1-ID-c$2"));
-        return out;
-    }
-
-    /** Per step: "read=R written=W skipped=S" from the run's summary.json. */
-    private static Map<String, String> counters(Path out, int run) throws IOException {
-        JsonNode summary = new ObjectMapper().readTree(out.resolve("private/runs/" + run + "/summary.json").toFile());
-        assertThat(summary.path("status").asText()).isEqualTo("COMPLETED");
-        Map<String, String> steps = new LinkedHashMap<>();
-        for (JsonNode s : summary.path("steps")) {
-            steps.put(s.path("step").asText(), "read=" + s.path("read").asLong() + " written="
-                    + s.path("written").asLong() + " skipped=" + s.path("skipped").asLong());
-        }
-        return steps;
+        StoredRun.assertCuratedDataOnStore(s3, root + "/private", s3Out, localOut);
     }
 
     private byte[] read(String uri) throws IOException {
         try (InputStream in = s3.open(new org.apache.hadoop.fs.Path(uri))) {
             return in.readAllBytes();
         }
-    }
-
-    /** The objects under a prefix of the bucket (S3 LIST), relative to it. */
-    private TreeSet<String> s3Files(String folder) throws IOException {
-        TreeSet<String> files = new TreeSet<>();
-        org.apache.hadoop.fs.Path d = s3.makeQualified(new org.apache.hadoop.fs.Path(folder));
-        RemoteIterator<LocatedFileStatus> it = s3.listFiles(d, true);
-        while (it.hasNext()) {
-            files.add(it.next().getPath().toUri().getPath().substring(d.toUri().getPath().length() + 1));
-        }
-        return files;
-    }
-
-    /** Files under a local folder, without Hadoop's .crc side files. */
-    private static TreeSet<String> localFiles(Path folder) throws IOException {
-        TreeSet<String> files = new TreeSet<>();
-        try (Stream<Path> s = Files.walk(folder)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) {
-                String name = folder.relativize(p).toString().replace('\\', '/');
-                if (!name.endsWith(".crc")) files.add(name);
-            }
-        }
-        return files;
-    }
-
-    private static List<String> names(Path dir) throws IOException {
-        List<String> out = new ArrayList<>();
-        try (Stream<Path> s = Files.list(dir)) {
-            s.map(p -> p.getFileName().toString()).sorted().forEach(out::add);
-        }
-        return out;
     }
 }
