@@ -6,7 +6,6 @@ import static org.glasshouse.cluster.StoredRun.counters;
 import static org.glasshouse.cluster.StoredRun.localFiles;
 import static org.glasshouse.cluster.StoredRun.names;
 import static org.glasshouse.cluster.StoredRun.storeFiles;
-import static org.glasshouse.cluster.StoredRun.withoutJobIds;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,10 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.apache.hadoop.fs.FileSystem;
 import org.glasshouse.Glasshouse;
-import org.glasshouse.metrics.MetricCatalog;
 import org.glasshouse.testing.MiniHdfs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,6 +47,14 @@ class HdfsNightlyTest {
     long hdfsMillis;
     long localMillis;
 
+    int nightlyOnHdfs() {
+        return Glasshouse.run("nightly", "--input", root + "/input", "--out", hdfsOut.toString(),
+                "--as-of", AS_OF, "--glasshouse.pseudonymisation.secret=" + SECRET,
+                "--glasshouse.storage.history-uri=" + root + "/metrics",
+                "--glasshouse.storage.landing-uri=" + root + "/landing",
+                "--glasshouse.storage.curated-uri=" + root + "/private");
+    }
+
     @BeforeAll
     void runOnHdfsAndLocally() throws Exception {
         long t0 = System.nanoTime();
@@ -61,18 +66,10 @@ class HdfsNightlyTest {
         long copied = System.nanoTime();
         dir = Files.createTempDirectory("hdfs-nightly");
         hdfsOut = dir.resolve("hdfs-out");
-        hdfsExit = Glasshouse.run("nightly", "--input", root + "/input", "--out", hdfsOut.toString(),
-                "--as-of", AS_OF, "--glasshouse.pseudonymisation.secret=" + SECRET,
-                "--glasshouse.storage.history-uri=" + root + "/metrics",
-                "--glasshouse.storage.landing-uri=" + root + "/landing",
-                "--glasshouse.storage.curated-uri=" + root + "/private");
+        hdfsExit = nightlyOnHdfs();
         long t1 = System.nanoTime();
         // Nothing new: validate and metrics reuse run 1's outputs; the metric partitions are copied on HDFS.
-        rerunExit = Glasshouse.run("nightly", "--input", root + "/input", "--out", hdfsOut.toString(),
-                "--as-of", AS_OF, "--glasshouse.pseudonymisation.secret=" + SECRET,
-                "--glasshouse.storage.history-uri=" + root + "/metrics",
-                "--glasshouse.storage.landing-uri=" + root + "/landing",
-                "--glasshouse.storage.curated-uri=" + root + "/private");
+        rerunExit = nightlyOnHdfs();
         long rerun = System.nanoTime();
         localOut = LocalSampleNightly.out(); // shared with S3NightlyTest: run once per test JVM
         localExit = LocalSampleNightly.exit();
@@ -109,16 +106,7 @@ class HdfsNightlyTest {
 
     @Test
     void theMetricHistoryIsOnHdfsAndNotUnderOut() throws IOException {
-        TreeSet<String> stored = withoutJobIds(storeFiles(hdfs, root + "/metrics"));
-        stored.removeIf(f -> f.contains("/run_id=2/"));
-        TreeSet<String> local = withoutJobIds(localFiles(localOut.resolve("private/metrics")));
-        // One folder per metric table for this as-of date and run, the same files as the local run's.
-        assertThat(stored).isEqualTo(local);
-        assertThat(stored.stream().map(f -> f.substring(0, f.indexOf('/'))).distinct().count())
-                .isEqualTo(MetricCatalog.all().size());
-        assertThat(stored).allMatch(f -> f.contains("/as_of=" + AS_OF + "/run_id=1/"));
-        assertThat(stored.stream().filter(f -> f.endsWith(".parquet")).count()).isEqualTo(MetricCatalog.all().size());
-        assertThat(hdfsOut.resolve("private/metrics")).doesNotExist();
+        StoredRun.assertMetricHistoryOnStore(hdfs, root + "/metrics", AS_OF, hdfsOut, localOut);
     }
 
     @Test
@@ -136,16 +124,7 @@ class HdfsNightlyTest {
         assertThat(rerunExit).as("second nightly on HDFS exit code").isZero();
         JsonNode summary = new ObjectMapper().readTree(hdfsOut.resolve("private/runs/2/summary.json").toFile());
         assertThat(summary.path("status").asText()).isEqualTo("COMPLETED");
-        TreeSet<String> all = withoutJobIds(storeFiles(hdfs, root + "/metrics"));
-        TreeSet<String> first = new TreeSet<>();
-        TreeSet<String> second = new TreeSet<>();
-        for (String f : all) {
-            if (f.contains("/run_id=1/")) first.add(f.replace("/run_id=1/", "/run_id=N/"));
-            if (f.contains("/run_id=2/")) second.add(f.replace("/run_id=2/", "/run_id=N/"));
-        }
-        assertThat(second).isEqualTo(first).hasSizeGreaterThanOrEqualTo(MetricCatalog.all().size());
-        assertThat(counters(hdfsOut, 2)).containsEntry("ingest", "read=160 written=0 skipped=0")
-                .containsEntry("validate", "read=23490 written=23457 skipped=33");
+        StoredRun.assertRerunReusedTheStore(hdfs, root + "/metrics", hdfsOut);
         assertThat(Files.readAllBytes(hdfsOut.resolve("releases/2026-09-30-run2/data/agreement_metrics.csv")))
                 .isEqualTo(Files.readAllBytes(localOut.resolve(RELEASE).resolve("data/agreement_metrics.csv")));
     }

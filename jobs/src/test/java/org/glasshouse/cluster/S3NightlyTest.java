@@ -6,7 +6,6 @@ import static org.glasshouse.cluster.StoredRun.counters;
 import static org.glasshouse.cluster.StoredRun.localFiles;
 import static org.glasshouse.cluster.StoredRun.names;
 import static org.glasshouse.cluster.StoredRun.storeFiles;
-import static org.glasshouse.cluster.StoredRun.withoutJobIds;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +19,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.apache.hadoop.fs.FileSystem;
 import org.glasshouse.Glasshouse;
-import org.glasshouse.metrics.MetricCatalog;
 import org.glasshouse.publish.Checksums;
 import org.glasshouse.storage.FileSystemReleasePublisher;
 import org.glasshouse.storage.SitePointer;
@@ -159,30 +157,13 @@ class S3NightlyTest {
 
     @Test
     void theMetricHistoryIsOnS3AndNotUnderOut() throws IOException {
-        TreeSet<String> stored = withoutJobIds(storeFiles(s3, root + "/metrics"));
-        stored.removeIf(f -> f.contains("/run_id=2/"));
-        TreeSet<String> local = withoutJobIds(localFiles(localOut.resolve("private/metrics")));
-        assertThat(stored).isEqualTo(local);
-        assertThat(stored.stream().map(f -> f.substring(0, f.indexOf('/'))).distinct().count())
-                .isEqualTo(MetricCatalog.all().size());
-        assertThat(stored).allMatch(f -> f.contains("/as_of=" + AS_OF + "/run_id=1/"));
-        assertThat(stored.stream().filter(f -> f.endsWith(".parquet")).count()).isEqualTo(MetricCatalog.all().size());
-        assertThat(s3Out.resolve("private/metrics")).doesNotExist();
+        StoredRun.assertMetricHistoryOnStore(s3, root + "/metrics", AS_OF, s3Out, localOut);
     }
 
     @Test
     void aRerunWithNothingNewReusesTheMetricHistoryOnS3() throws IOException {
         assertThat(rerunExit).as("second nightly on S3 exit code").isZero();
-        TreeSet<String> all = withoutJobIds(storeFiles(s3, root + "/metrics"));
-        TreeSet<String> first = new TreeSet<>();
-        TreeSet<String> second = new TreeSet<>();
-        for (String f : all) {
-            if (f.contains("/run_id=1/")) first.add(f.replace("/run_id=1/", "/run_id=N/"));
-            if (f.contains("/run_id=2/")) second.add(f.replace("/run_id=2/", "/run_id=N/"));
-        }
-        assertThat(second).isEqualTo(first).hasSizeGreaterThanOrEqualTo(MetricCatalog.all().size());
-        assertThat(counters(s3Out, 2)).containsEntry("ingest", "read=160 written=0 skipped=0")
-                .containsEntry("validate", "read=23490 written=23457 skipped=33");
+        StoredRun.assertRerunReusedTheStore(s3, root + "/metrics", s3Out);
         assertThat(Files.readAllBytes(s3Out.resolve("releases").resolve(RUN2).resolve("data/agreement_metrics.csv")))
                 .isEqualTo(Files.readAllBytes(localOut.resolve("releases").resolve(RUN1)
                         .resolve("data/agreement_metrics.csv")));

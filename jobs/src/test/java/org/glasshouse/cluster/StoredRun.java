@@ -129,4 +129,37 @@ final class StoredRun {
         assertThat(units).containsAll(datasets);
         assertThat(storeOut.resolve("private/validated")).doesNotExist();
     }
+
+    /**
+     * The metric history on the store holds, for run 1, the local run's files: one Parquet part per metric table,
+     * all under this as-of date and run 1; nothing of it is under the store run's --out.
+     */
+    static void assertMetricHistoryOnStore(FileSystem fs, String history, String asOf, Path storeOut, Path localOut)
+            throws IOException {
+        TreeSet<String> stored = withoutJobIds(storeFiles(fs, history));
+        stored.removeIf(f -> f.contains("/run_id=2/"));
+        TreeSet<String> local = withoutJobIds(localFiles(localOut.resolve("private/metrics")));
+        assertThat(stored).isEqualTo(local);
+        int tables = org.glasshouse.metrics.MetricCatalog.all().size();
+        assertThat(stored.stream().map(f -> f.substring(0, f.indexOf('/'))).distinct().count()).isEqualTo(tables);
+        assertThat(stored).allMatch(f -> f.contains("/as_of=" + asOf + "/run_id=1/"));
+        assertThat(stored.stream().filter(f -> f.endsWith(".parquet")).count()).isEqualTo(tables);
+        assertThat(storeOut.resolve("private/metrics")).doesNotExist();
+    }
+
+    /**
+     * Run 2, with nothing new, reused run 1: it landed nothing, read the same rows, and its metric partitions on the
+     * store are run 1's files under run 2's name.
+     */
+    static void assertRerunReusedTheStore(FileSystem fs, String history, Path storeOut) throws IOException {
+        TreeSet<String> first = new TreeSet<>();
+        TreeSet<String> second = new TreeSet<>();
+        for (String f : withoutJobIds(storeFiles(fs, history))) {
+            if (f.contains("/run_id=1/")) first.add(f.replace("/run_id=1/", "/run_id=N/"));
+            if (f.contains("/run_id=2/")) second.add(f.replace("/run_id=2/", "/run_id=N/"));
+        }
+        assertThat(second).isEqualTo(first).hasSizeGreaterThanOrEqualTo(org.glasshouse.metrics.MetricCatalog.all().size());
+        assertThat(counters(storeOut, 2)).containsEntry("ingest", "read=160 written=0 skipped=0")
+                .containsEntry("validate", "read=23490 written=23457 skipped=33");
+    }
 }
